@@ -1,0 +1,34 @@
+// Package search is the full-text index beside the graph: it finds actors by
+// name or alias (as typed, by prefix, or misspelt), and statements and
+// commitments by the words of their text, ranked, with a snippet showing
+// why each matched.
+//
+// The index is a bleve v2 (scorch) index: on disk in a directory beside the
+// store's Bolt file ([DefaultPath]: "<db>.search"), or in memory (tests, the
+// memory store). It holds one entry per actor, statement and commitment, and
+// one per document (the record of what has been indexed, searchable by
+// headline when asked for).
+//
+// # Keeping it in step with the store
+//
+// The ingest service calls [Index.Index] with the extraction right after a
+// successful Store.Write; indexing a document twice changes nothing. When the
+// index may have missed writes — a new index beside an existing store, an
+// index directory deleted or from an older mapping, or several servers
+// sharing one PostgreSQL store, each with its own index — [Index.Sync] reads
+// from the store what the index lacks, document by document. It is cheap when
+// nothing is missing (one count on each side); call it at start-up and, with
+// a shared database, periodically.
+//
+// # Matching and ranking
+//
+// Names are compared as pledgegraph.NameKey folds them (case, accents and
+// punctuation ignored). For actors each query word may match a word of the
+// canonical name, an alias or the title exactly, as a prefix ("Zelen"), or
+// within one or two edits ("Zelensky", "Merts"); every query word must match.
+// Statements and commitments match on the words of their text (an English
+// analyzer: stop words dropped, stems compared) and on the names of their
+// speaker, mentioned actors, committing actor and target; all words present
+// and the exact phrase rank higher. Scores are BM25. Results are ordered by
+// score, then ID, and paged with opaque cursors.
+package search

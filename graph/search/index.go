@@ -1,0 +1,385 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"pledgegraph"
+)
+
+// mappingVersion names the layout of the index; an index on disk with
+// another version is dropped and rebuilt (by Sync).
+const mappingVersion = "pledgegraph-search-1"
+
+var versionKey = []byte("pledgegraph.mapping")
+
+// Field names of the index entries.
+const (
+	fType   = "type"   // pledgegraph.TypeActor, … (keyword)
+	fNames  = "names"  // actors: NameKey of name, aliases and title (whitespace words)
+	fPeople = "people" // statements, commitments: NameKey of the actors' names and aliases
+	fText   = "text"   // statement text; commitment action, amount and condition; actor title; document headline
+	fLabel  = "label"  // display name or headline (stored only)
+	fRecord = "record" // actors: JSON of the merged pledgegraph.Actor (stored only)
+	fDoc    = "doc"    // document ID (keyword)
+)
+
+// DefaultPath is where the index of a store at dbPath lives: "<dbPath>.search".
+func DefaultPath(dbPath string) string { return dbPath + ".search" }
+
+// Config says where the index lives.
+type Config struct {
+	// Path is the index directory, created if missing; "" keeps the index in
+	// memory. One process at a time may open a directory: with several
+	// servers on one database, give each its own (and Sync it).
+	Path string
+	// Logger receives index events [slog.Default()].
+	Logger *slog.Logger
+}
+
+// Index is the full-text index. It is safe for concurrent use: searches run
+// in parallel, writes one at a time.
+type Index struct {
+	cfg Config
+	log *slog.Logger
+
+	mu  sync.RWMutex // guards idx against Rebuild's swap; writers hold wmu too
+	idx bleve.Index
+	wmu sync.Mutex // one writer at a time (actor entries are read-modify-write)
+}
+
+// Open opens the index at cfg.Path, creating it if missing; an index written
+// with another layout is dropped and recreated empty (Sync refills it).
+// Errors: EINTERNAL (the cause, e.g. a directory locked by another process,
+// is in the chain).
+func Open(ctx context.Context, cfg Config) (*Index, error) {
+	ix := &Index{cfg: cfg, log: cfg.Logger}
+	if ix.log == nil {
+		ix.log = slog.Default()
+	}
+	idx, err := ix.open()
+	if err != nil {
+		return nil, pledgegraph.Internal("search.Open", err)
+	}
+	ix.idx = idx
+	return ix, nil
+}
+
+// runtimeConfig makes a second process fail to open a directory in use
+// instead of waiting for it forever.
+var runtimeConfig = map[string]interface{}{"bolt_timeout": "3s"}
+
+func (ix *Index) open() (bleve.Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	if ix.cfg.Path == "" {
+		idx, err := bleve.NewMemOnly(m)
+		if err != nil {
+			return nil, err
+		}
+		return idx, idx.SetInternal(versionKey, []byte(mappingVersion))
+	}
+	idx, err := bleve.OpenUsing(ix.cfg.Path, runtimeConfig)
+	switch {
+	case err == nil:
+		v, verr := idx.GetInternal(versionKey)
+		if verr == nil && string(v) == mappingVersion {
+			return idx, nil
+		}
+		ix.log.Warn("search index has another layout; recreating it", "path", ix.cfg.Path, "version", string(v))
+		idx.Close()
+		if err := os.RemoveAll(ix.cfg.Path); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
+	case errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt):
+		ix.log.Warn("search index unreadable; recreating it", "path", ix.cfg.Path, "err", err)
+		if err := os.RemoveAll(ix.cfg.Path); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, err
+	}
+	idx, err = bleve.NewUsing(ix.cfg.Path, m, scorch.Name, scorch.Name, runtimeConfig)
+	if err != nil {
+		return nil, err
+	}
+	if err := idx.SetInternal(versionKey, []byte(mappingVersion)); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return idx, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx == nil {
+		return nil
+	}
+	err := ix.idx.Close()
+	ix.idx = nil
+	if err != nil {
+		return pledgegraph.Internal("search.Close", err)
+	}
+	return nil
+}
+
+// Rebuild drops every entry; call Sync to refill the index from the store.
+func (ix *Index) Rebuild(ctx context.Context) error {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx == nil {
+		return errClosed("search.Rebuild")
+	}
+	if err := ix.idx.Close(); err != nil {
+		return pledgegraph.Internal("search.Rebuild", err)
+	}
+	ix.idx = nil
+	if ix.cfg.Path != "" {
+		if err := os.RemoveAll(ix.cfg.Path); err != nil {
+			return pledgegraph.Internal("search.Rebuild", err)
+		}
+	}
+	idx, err := ix.open()
+	if err != nil {
+		return pledgegraph.Internal("search.Rebuild", err)
+	}
+	ix.idx = idx
+	return nil
+}
+
+func errClosed(op string) error {
+	return pledgegraph.Internal(op, errors.New("search index is closed"))
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = index.BM25Scoring
+	if err := m.AddCustomAnalyzer("key", map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     whitespace.Name,
+		"token_filters": []string{lowercase.Name},
+	}); err != nil {
+		return nil, err
+	}
+	if err := m.AddCustomAnalyzer("text", map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName},
+	}); err != nil {
+		return nil, err
+	}
+	field := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = vectors
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	storedOnly := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fType, field(keyword.Name, true, false))
+	dm.AddFieldMappingsAt(fDoc, field(keyword.Name, true, false))
+	dm.AddFieldMappingsAt(fNames, field("key", false, true))
+	dm.AddFieldMappingsAt(fPeople, field("key", false, false))
+	dm.AddFieldMappingsAt(fText, field("text", true, true))
+	dm.AddFieldMappingsAt(fLabel, storedOnly())
+	dm.AddFieldMappingsAt(fRecord, storedOnly())
+	m.DefaultMapping = dm
+	m.DefaultAnalyzer = "text"
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m, nil
+}
+
+// entry is one index document.
+type entry struct {
+	Type   string   `json:"type"`
+	Doc    string   `json:"doc,omitempty"`
+	Names  []string `json:"names,omitempty"`
+	People []string `json:"people,omitempty"`
+	Text   string   `json:"text,omitempty"`
+	Label  string   `json:"label,omitempty"`
+	Record string   `json:"record,omitempty"`
+}
+
+// Index adds an extraction: its document, actors, statements and
+// commitments. A document already indexed is skipped, so calling it again
+// (or after Sync) changes nothing. An actor already indexed from another
+// document keeps one entry, with the union of the aliases read.
+//
+// Errors: EINVALID for an extraction without a document ID; EINTERNAL.
+func (ix *Index) Index(ctx context.Context, x *pledgegraph.Extraction) error {
+	const op = "search.Index"
+	if x == nil || x.Document.ID == "" {
+		return pledgegraph.Errorf(pledgegraph.EINVALID, "extraction without a document ID")
+	}
+	if err := ctx.Err(); err != nil {
+		return &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "canceled", Op: op, Err: err}
+	}
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return errClosed(op)
+	}
+	if d, err := ix.idx.Document(x.Document.ID); err != nil {
+		return pledgegraph.Internal(op, err)
+	} else if d != nil {
+		return nil
+	}
+	b := ix.idx.NewBatch()
+	if err := ix.add(b, x); err != nil {
+		return pledgegraph.Internal(op, err)
+	}
+	if err := ix.idx.Batch(b); err != nil {
+		return pledgegraph.Internal(op, err)
+	}
+	return nil
+}
+
+// add puts the entries of one extraction into a batch; the document entry
+// goes last, so that it is only there when the rest is.
+func (ix *Index) add(b *bleve.Batch, x *pledgegraph.Extraction) error {
+	names := map[string][]string{} // actor ID → folded name and aliases
+	for _, a := range x.Actors {
+		if err := ix.addActor(b, a); err != nil {
+			return err
+		}
+		names[a.ID] = nameKeys(append([]string{a.Name}, a.Aliases...))
+	}
+	people := func(ids ...string) []string {
+		var out []string
+		for _, id := range ids {
+			out = append(out, names[id]...)
+		}
+		return out
+	}
+	for _, s := range x.Statements {
+		e := entry{Type: pledgegraph.TypeStatement, Doc: x.Document.ID, Text: s.Text,
+			People: people(append([]string{s.Speaker}, s.Mentions...)...)}
+		if err := b.Index(s.ID, e); err != nil {
+			return err
+		}
+	}
+	for _, c := range x.Commitments {
+		e := entry{Type: pledgegraph.TypeCommitment, Doc: x.Document.ID, Text: commitmentText(c),
+			People: people(c.Actor, c.Target)}
+		if err := b.Index(c.ID, e); err != nil {
+			return err
+		}
+	}
+	return b.Index(x.Document.ID, entry{Type: pledgegraph.TypeDocument, Doc: x.Document.ID,
+		Text: x.Document.Title, Label: x.Document.Title})
+}
+
+// addActor puts an actor's entry, merged with the indexed one, into a batch.
+func (ix *Index) addActor(b *bleve.Batch, a pledgegraph.Actor) error {
+	merged, err := ix.mergeActor(a)
+	if err != nil {
+		return err
+	}
+	rec, err := json.Marshal(merged)
+	if err != nil {
+		return err
+	}
+	keys := nameKeys(append([]string{merged.Name, merged.Title}, merged.Aliases...))
+	return b.Index(a.ID, entry{Type: pledgegraph.TypeActor, Names: keys, Text: merged.Title, Label: merged.Name, Record: string(rec)})
+}
+
+// commitmentText is what a commitment is searched and shown by: its action
+// with the amount and condition ("deploy forces (5,000 troops) if a
+// ceasefire is reached"), negated for a refusal.
+func commitmentText(c pledgegraph.Commitment) string {
+	var b strings.Builder
+	if c.Polarity == pledgegraph.Negative {
+		b.WriteString("not ")
+	}
+	b.WriteString(c.Action)
+	if c.Amount != "" && !strings.Contains(c.Action, c.Amount) {
+		b.WriteString(" (" + c.Amount + ")")
+	}
+	if c.Condition != "" {
+		b.WriteString(" " + c.Condition)
+	}
+	return b.String()
+}
+
+// mergeActor returns a with what the index already holds of the same actor:
+// the union of the aliases, and the title and country when a lacks them.
+func (ix *Index) mergeActor(a pledgegraph.Actor) (pledgegraph.Actor, error) {
+	a.Aliases = slices.Clone(a.Aliases)
+	d, err := ix.idx.Document(a.ID)
+	if err != nil || d == nil {
+		return a, err
+	}
+	var old pledgegraph.Actor
+	d.VisitFields(func(f index.Field) {
+		if f.Name() == fRecord {
+			_ = json.Unmarshal(f.Value(), &old) // a bad record is replaced
+		}
+	})
+	for _, al := range old.Aliases {
+		if !slices.Contains(a.Aliases, al) {
+			a.Aliases = append(a.Aliases, al)
+		}
+	}
+	if old.Name != "" && old.Name != a.Name && !slices.Contains(a.Aliases, old.Name) {
+		a.Aliases = append(a.Aliases, old.Name)
+	}
+	a.Aliases = slices.DeleteFunc(a.Aliases, func(s string) bool { return s == a.Name })
+	slices.Sort(a.Aliases)
+	if a.Title == "" {
+		a.Title = old.Title
+	}
+	if a.Country == "" {
+		a.Country = old.Country
+	}
+	return a, nil
+}
+
+// nameKeys folds names for the names and people fields, without empties
+// and duplicates.
+func nameKeys(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if k := pledgegraph.NameKey(n); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}

@@ -1,0 +1,408 @@
+package search
+
+import (
+	"context"
+	"encoding/base64"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"pledgegraph"
+)
+
+// Page sizes.
+const (
+	DefaultFirst = 20  // Query.First == 0
+	MaxFirst     = 100 // more is ELIMIT
+	MaxQueryLen  = 500 // bytes of query text; more is EINVALID
+)
+
+// Query is a search request.
+type Query struct {
+	Text  string   // what the user typed
+	Types []string // node types to return (pledgegraph.TypeActor, …); nil: actors, statements and commitments
+	First int      // page size; 0 means DefaultFirst
+	After string   // cursor of the last hit of the previous page, or ""
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID    string
+	Type  string // pledgegraph.TypeActor, TypeStatement, TypeCommitment (or TypeDocument when asked for)
+	Score float64
+	// Snippet is plain text to show: an actor's name, or the part of a
+	// statement's or commitment's text around the words that matched,
+	// with "…" where it was cut.
+	Snippet string
+	// Highlights are the byte ranges of Snippet that matched the query.
+	Highlights []Span
+	Cursor     string // pass as Query.After to get the hits after this one
+}
+
+// Span is a half-open byte range [Start, End).
+type Span struct{ Start, End int }
+
+// Result is one page of hits.
+type Result struct {
+	Hits    []Hit
+	Total   int  // hits over all pages
+	HasNext bool // more hits follow the last one
+}
+
+// Search is Find with the default types.
+func (ix *Index) Search(ctx context.Context, text string, first int, after string) (*Result, error) {
+	return ix.Find(ctx, Query{Text: text, First: first, After: after})
+}
+
+// Find runs a query: hits by descending score, then ID, one page at a time.
+//
+// Errors: EINVALID for empty or over-long text, an unknown type, a negative
+// First or a malformed cursor; ELIMIT for First > MaxFirst or when ctx ends;
+// EINTERNAL.
+func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
+	const op = "search.Find"
+	text := strings.TrimSpace(q.Text)
+	switch {
+	case text == "" || !utf8.ValidString(text):
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "search text must be non-empty UTF-8")
+	case len(text) > MaxQueryLen:
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "search text must be at most %d bytes", MaxQueryLen)
+	case q.First < 0:
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "first must not be negative")
+	case q.First > MaxFirst:
+		return nil, pledgegraph.Errorf(pledgegraph.ELIMIT, "first must be at most %d", MaxFirst)
+	}
+	types := q.Types
+	if len(types) == 0 {
+		types = []string{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment}
+	}
+	for _, t := range types {
+		if !slices.Contains([]string{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment, pledgegraph.TypeDocument}, t) {
+			return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "unknown type %q", t)
+		}
+	}
+	first := q.First
+	if first == 0 {
+		first = DefaultFirst
+	}
+	var after []string
+	if q.After != "" {
+		score, id, ok := decodeCursor(q.After)
+		if !ok {
+			return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "invalid cursor")
+		}
+		after = []string{score, id}
+	}
+	bq := buildQuery(text, types)
+	if bq == nil {
+		return &Result{Hits: []Hit{}}, nil
+	}
+	req := bleve.NewSearchRequestOptions(bq, first+1, 0, false)
+	req.SortBy([]string{"-_score", "_id"})
+	req.Fields = []string{fType, fLabel, fText}
+	req.IncludeLocations = true
+	if after != nil {
+		req.SetSearchAfter(after)
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return nil, errClosed(op)
+	}
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "search canceled or timed out", Op: op, Err: err}
+		}
+		return nil, pledgegraph.Internal(op, err)
+	}
+	out := &Result{Hits: make([]Hit, 0, min(len(res.Hits), first)), Total: int(res.Total)}
+	for i, h := range res.Hits {
+		if i == first {
+			out.HasNext = true
+			break
+		}
+		out.Hits = append(out.Hits, makeHit(h, text))
+	}
+	return out, nil
+}
+
+// buildQuery turns what the user typed into a bleve query, or nil when
+// nothing in it can match.
+func buildQuery(text string, types []string) query.Query {
+	keys := strings.Fields(pledgegraph.NameKey(text))
+	if len(keys) > 32 {
+		keys = keys[:32]
+	}
+	var should []query.Query
+
+	// Actors: every word must match a word of a name, alias or title:
+	// exactly, as a prefix, or within an edit distance growing with its
+	// length. The whole phrase adds to the score.
+	if slices.Contains(types, pledgegraph.TypeActor) && len(keys) > 0 {
+		var words []query.Query
+		for i, k := range keys {
+			alts := []query.Query{boosted(termQ(fNames, k), 4)}
+			if i == len(keys)-1 || utf8.RuneCountInString(k) >= 3 {
+				p := query.NewPrefixQuery(k)
+				p.SetField(fNames)
+				p.SetBoost(2)
+				alts = append(alts, p)
+			}
+			if d := fuzziness(k); d > 0 {
+				f := query.NewFuzzyQuery(k)
+				f.SetField(fNames)
+				f.SetFuzziness(d)
+				f.SetBoost(1)
+				alts = append(alts, f)
+			}
+			words = append(words, query.NewDisjunctionQuery(alts))
+		}
+		actor := query.NewBooleanQuery(nil, nil, nil)
+		actor.AddMust(words...)
+		if len(keys) > 1 {
+			ph := query.NewMatchPhraseQuery(strings.Join(keys, " "))
+			ph.SetField(fNames)
+			ph.Analyzer = "key"
+			ph.SetBoost(4)
+			actor.AddShould(ph)
+		}
+		actor.AddFilter(termQ(fType, pledgegraph.TypeActor))
+		should = append(should, actor)
+	}
+
+	// Statements, commitments, documents: the words of their text (all of
+	// them and the phrase rank higher) or the names of their actors.
+	some := query.NewMatchQuery(text)
+	some.SetField(fText)
+	all := query.NewMatchQuery(text)
+	all.SetField(fText)
+	all.SetOperator(query.MatchQueryOperatorAnd)
+	all.SetBoost(2)
+	phrase := query.NewMatchPhraseQuery(text)
+	phrase.SetField(fText)
+	phrase.SetBoost(3)
+	content := []query.Query{some, all, phrase}
+	for _, k := range keys {
+		content = append(content, boosted(termQ(fPeople, k), 1.5))
+		if d := fuzziness(k); d > 0 {
+			f := query.NewFuzzyQuery(k)
+			f.SetField(fPeople)
+			f.SetFuzziness(d)
+			f.SetBoost(0.5)
+			content = append(content, f)
+		}
+	}
+	var others []query.Query
+	for _, t := range types {
+		if t != pledgegraph.TypeActor {
+			others = append(others, termQ(fType, t))
+		}
+	}
+	if len(others) > 0 {
+		c := query.NewBooleanQuery(nil, nil, nil)
+		c.AddMust(query.NewDisjunctionQuery(content))
+		c.AddFilter(query.NewDisjunctionQuery(others))
+		should = append(should, c)
+	}
+	if len(should) == 0 {
+		return nil
+	}
+	return query.NewDisjunctionQuery(should)
+}
+
+// fuzziness is the edit distance a misspelt query word may be at: none for
+// short words, where anything would match, one from 4 letters, two from 5.
+func fuzziness(k string) int {
+	switch n := utf8.RuneCountInString(k); {
+	case n >= 5:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
+
+func termQ(field, term string) *query.TermQuery {
+	t := query.NewTermQuery(term)
+	t.SetField(field)
+	return t
+}
+
+func boosted(q *query.TermQuery, b float64) query.Query {
+	q.SetBoost(b)
+	return q
+}
+
+// makeHit builds a hit with its snippet.
+func makeHit(h *bsearch.DocumentMatch, text string) Hit {
+	str := func(f string) string {
+		if v, ok := h.Fields[f].(string); ok {
+			return v
+		}
+		return ""
+	}
+	hit := Hit{ID: h.ID, Type: str(fType), Score: h.Score, Cursor: encodeCursor(h.Score, h.ID)}
+	switch hit.Type {
+	case pledgegraph.TypeActor:
+		hit.Snippet = str(fLabel)
+		hit.Highlights = nameHighlights(hit.Snippet, h.Locations[fNames], text)
+	default:
+		var spans []Span
+		for _, locs := range h.Locations[fText] {
+			for _, l := range locs {
+				spans = append(spans, Span{int(l.Start), int(l.End)})
+			}
+		}
+		hit.Snippet, hit.Highlights = snippet(str(fText), spans, 200)
+	}
+	if hit.Highlights == nil {
+		hit.Highlights = []Span{}
+	}
+	return hit
+}
+
+// nameHighlights marks the words of a display name whose fold matched: one
+// of the terms the index matched, or a query word it starts with.
+func nameHighlights(name string, terms map[string]bsearch.Locations, text string) []Span {
+	keys := strings.Fields(pledgegraph.NameKey(text))
+	var out []Span
+	for _, w := range words(name) {
+		k := pledgegraph.NameKey(name[w.Start:w.End])
+		if k == "" {
+			continue
+		}
+		_, matched := terms[k]
+		for _, q := range keys {
+			if strings.HasPrefix(k, q) {
+				matched = true
+			}
+		}
+		if matched {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// words returns the spans of the words (letters, digits, apostrophes,
+// dots and hyphens inside) of s.
+func words(s string) []Span {
+	var out []Span
+	start := -1
+	for i, r := range s {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, Span{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, Span{start, len(s)})
+	}
+	return out
+}
+
+// snippet cuts a window of about width bytes out of text around the
+// densest run of matches, on word boundaries, with "…" where it cut, and
+// returns the matches inside it relative to the snippet.
+func snippet(text string, spans []Span, width int) (string, []Span) {
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
+	spans = slices.Compact(spans)
+	if len(text) <= width {
+		return text, clip(spans, 0, len(text), 0)
+	}
+	// Start the window so that it holds the most matches.
+	best, bestN := 0, 0
+	for i, s := range spans {
+		n := 0
+		for _, t := range spans[i:] {
+			if t.End-s.Start > width {
+				break
+			}
+			n++
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	lo := 0
+	if len(spans) > 0 {
+		lo = max(spans[best].Start-width/4, 0)
+	}
+	hi := min(lo+width, len(text))
+	lo = max(hi-width, 0)
+	// Move to word boundaries (never splitting a rune).
+	for lo > 0 && !boundary(text, lo) {
+		lo++
+	}
+	for hi < len(text) && !boundary(text, hi) {
+		hi--
+	}
+	if hi <= lo { // one huge word
+		lo, hi = 0, min(width, len(text))
+		for hi > 0 && !utf8.RuneStart(text[hi]) {
+			hi--
+		}
+	}
+	body := strings.TrimSpace(text[lo:hi])
+	shift := lo + strings.Index(text[lo:hi], body)
+	prefix, suffix := "", ""
+	if lo > 0 {
+		prefix = "…"
+	}
+	if hi < len(text) {
+		suffix = "…"
+	}
+	return prefix + body + suffix, clip(spans, shift, shift+len(body), len(prefix)-shift)
+}
+
+// boundary reports whether a cut at i falls between a space and a non-space.
+func boundary(s string, i int) bool {
+	if !utf8.RuneStart(s[i]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r) || unicode.IsSpace(p)
+}
+
+// clip keeps the spans inside [lo, hi) and shifts them by delta.
+func clip(spans []Span, lo, hi, delta int) []Span {
+	var out []Span
+	for _, s := range spans {
+		if s.Start >= lo && s.End <= hi {
+			out = append(out, Span{s.Start + delta, s.End + delta})
+		}
+	}
+	return out
+}
+
+// A cursor is the sort key of a hit: its score and ID.
+func encodeCursor(score float64, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatFloat(score, 'g', -1, 64) + "|" + id))
+}
+
+func decodeCursor(c string) (score, id string, ok bool) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", "", false
+	}
+	score, id, ok = strings.Cut(string(b), "|")
+	if !ok || id == "" {
+		return "", "", false
+	}
+	if _, err := strconv.ParseFloat(score, 64); err != nil {
+		return "", "", false
+	}
+	return score, id, true
+}

@@ -1,0 +1,332 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+)
+
+// pattern selects quads: each non-nil list restricts its direction to the
+// values listed (a nil list matches anything; an empty non-nil list matches
+// nothing). ObjectContains further keeps quads whose object is a string
+// literal containing it (byte-wise, case-sensitive).
+type pattern struct {
+	Subjects, Predicates, Objects, Labels []quad.Value
+	ObjectContains                        string
+}
+
+func (p pattern) empty() bool {
+	return (p.Subjects != nil && len(p.Subjects) == 0) ||
+		(p.Predicates != nil && len(p.Predicates) == 0) ||
+		(p.Objects != nil && len(p.Objects) == 0) ||
+		(p.Labels != nil && len(p.Labels) == 0)
+}
+
+// keep applies ObjectContains to a quad the backend returned.
+func (p pattern) keep(q quad.Quad) bool {
+	if p.ObjectContains == "" {
+		return true
+	}
+	s, ok := q.Object.(quad.String)
+	return ok && strings.Contains(string(s), p.ObjectContains)
+}
+
+// backend is what the store needs of a Cayley quad store. Every method is one
+// round trip to the backing database.
+type backend interface {
+	// match returns every quad the pattern selects, in no particular order.
+	match(ctx context.Context, p pattern) ([]quad.Quad, error)
+	// apply adds quads in one transaction, strictly: a quad already stored
+	// fails the whole transaction with an error satisfying graph.IsQuadExist.
+	apply(ctx context.Context, quads []quad.Quad) error
+	// quadCount counts the stored quads.
+	quadCount(ctx context.Context) (int64, error)
+	close() error
+}
+
+// cayleyBackend runs patterns through Cayley's shape/iterator layer; used for
+// the in-memory and key-value stores, where a query is a local index scan.
+//
+// Writes hold mu alone, reads share it: memstore is not safe for concurrent
+// use at all, and the key-value store caches node IDs in memory during a
+// write transaction (kv.QuadStore.valueLRU) without forgetting them when the
+// transaction fails, so that after a failure the next write would reuse
+// rolled-back IDs. A failed write therefore reopens the key-value store
+// (reopen) before anyone else can use it.
+type cayleyBackend struct {
+	mu     sync.RWMutex
+	qs     graph.QuadStore
+	reopen func() (graph.QuadStore, error) // nil for memstore
+	broken error                           // why qs is nil
+}
+
+// read locks the backend for a read and returns the quad store.
+func (b *cayleyBackend) read() (graph.QuadStore, func(), error) {
+	b.mu.RLock()
+	if b.qs == nil {
+		b.mu.RUnlock()
+		return nil, nil, b.broken
+	}
+	return b.qs, b.mu.RUnlock, nil
+}
+
+// refsOf resolves values to references, dropping values the store does not
+// hold, without duplicates.
+func refsOf(ctx context.Context, qs graph.QuadStore, vals []quad.Value) ([]graph.Ref, error) {
+	var rs []graph.Ref
+	if bn, ok := qs.(refs.BatchNamer); ok {
+		var err error
+		if rs, err = bn.RefsOf(ctx, vals); err != nil {
+			return nil, err
+		}
+	} else {
+		rs = make([]graph.Ref, 0, len(vals))
+		for _, v := range vals {
+			r, err := qs.ValueOf(v)
+			if err != nil {
+				return nil, err
+			}
+			rs = append(rs, r)
+		}
+	}
+	out := make([]graph.Ref, 0, len(rs))
+	seen := make(map[any]bool, len(rs))
+	for _, r := range rs {
+		if r == nil || r == kv.Int64Value(0) {
+			continue
+		}
+		if k := r.Key(); !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// constraint is one direction of a pattern, resolved to references.
+type constraint struct {
+	dir  quad.Direction
+	refs []graph.Ref
+	keys map[any]bool
+	cost int64 // estimated number of quads a scan from this direction visits
+}
+
+// guessPerValue estimates the quads per value of a direction when the store
+// cannot tell (kv has sizes only for single-direction indexes, here the label
+// one): node IDs are the subjects of a few dozen quads and the objects of a
+// few, literal objects (types, kinds, polarities) can be shared by most
+// nodes; predicates have no index at all.
+var guessPerValue = map[quad.Direction]int64{quad.Subject: 30, quad.Object: 200, quad.Label: 500, quad.Predicate: 1 << 40}
+
+// match runs a pattern as one read: it scans the quad index of the most
+// selective constrained direction, value by value, checks the other
+// directions on each quad, then resolves the values of the matching quads in
+// one batch. Cayley's generic planner (shape.Quads over sets) falls back to a
+// scan of all quads on the kv stores.
+func (b *cayleyBackend) match(ctx context.Context, p pattern) ([]quad.Quad, error) {
+	if p.empty() {
+		return nil, nil
+	}
+	qs, unlock, err := b.read()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	var cons []*constraint
+	for _, f := range []struct {
+		dir  quad.Direction
+		vals []quad.Value
+	}{
+		{quad.Subject, p.Subjects},
+		{quad.Predicate, p.Predicates},
+		{quad.Object, p.Objects},
+		{quad.Label, p.Labels},
+	} {
+		if f.vals == nil {
+			continue
+		}
+		rs, err := refsOf(ctx, qs, f.vals)
+		if err != nil {
+			return nil, err
+		}
+		if len(rs) == 0 {
+			return nil, nil // a value no quad holds
+		}
+		c := &constraint{dir: f.dir, refs: rs, keys: make(map[any]bool, len(rs))}
+		for _, r := range rs {
+			c.keys[r.Key()] = true
+			if sz, err := qs.QuadIteratorSize(ctx, f.dir, r); err == nil && sz.Exact {
+				c.cost += sz.Value
+			} else {
+				c.cost += guessPerValue[f.dir]
+			}
+		}
+		cons = append(cons, c)
+	}
+	var quadRefs []graph.Ref
+	keep := func(r graph.Ref, skip *constraint) error {
+		for _, c := range cons {
+			if c == skip {
+				continue
+			}
+			v, err := qs.QuadDirection(r, c.dir)
+			if err != nil {
+				return err
+			}
+			if v == nil || !c.keys[v.Key()] {
+				return nil
+			}
+		}
+		quadRefs = append(quadRefs, r)
+		return nil
+	}
+	scan := func(it iterator.Shape, skip *constraint) error {
+		sc := it.Iterate()
+		defer sc.Close()
+		for sc.Next(ctx) {
+			if err := keep(sc.Result(), skip); err != nil {
+				return err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return err
+		}
+		return ctx.Err()
+	}
+	if len(cons) == 0 {
+		if err := scan(qs.QuadsAllIterator(), nil); err != nil {
+			return nil, err
+		}
+	} else {
+		best := cons[0]
+		for _, c := range cons[1:] {
+			if c.cost < best.cost {
+				best = c
+			}
+		}
+		for _, r := range best.refs {
+			if err := scan(qs.QuadIterator(best.dir, r), best); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b.quads(ctx, qs, quadRefs, p)
+}
+
+// quads resolves quad references to quads, their node values in one batch.
+func (b *cayleyBackend) quads(ctx context.Context, qs graph.QuadStore, quadRefs []graph.Ref, p pattern) ([]quad.Quad, error) {
+	if len(quadRefs) == 0 {
+		return nil, nil
+	}
+	var (
+		nodes []graph.Ref
+		index = make(map[any]int)
+		dirs  = make([][4]int, len(quadRefs))
+	)
+	for i, r := range quadRefs {
+		for j, d := range quad.Directions {
+			v, err := qs.QuadDirection(r, d)
+			if err != nil {
+				return nil, err
+			}
+			dirs[i][j] = -1
+			if v == nil || v == kv.Int64Value(0) {
+				continue
+			}
+			k := v.Key()
+			n, ok := index[k]
+			if !ok {
+				n = len(nodes)
+				index[k] = n
+				nodes = append(nodes, v)
+			}
+			dirs[i][j] = n
+		}
+	}
+	vals, err := refs.ValuesOf(ctx, qs, nodes)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, 0, len(quadRefs))
+	for i := range quadRefs {
+		var q quad.Quad
+		for j, d := range quad.Directions {
+			if n := dirs[i][j]; n >= 0 {
+				q.Set(d, vals[n])
+			}
+		}
+		if p.keep(q) {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+func (b *cayleyBackend) apply(ctx context.Context, quads []quad.Quad) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.qs == nil {
+		return b.broken
+	}
+	err := b.qs.ApplyDeltas(addDeltas(quads), graph.IgnoreOpts{})
+	if err != nil && b.reopen != nil {
+		// Forget what the failed transaction left in the store's memory.
+		cerr := b.qs.Close()
+		qs, rerr := b.reopen()
+		if rerr != nil {
+			b.qs, b.broken = nil, fmt.Errorf("reopen after a failed write: %w", errors.Join(cerr, rerr))
+			return errors.Join(err, b.broken)
+		}
+		b.qs = qs
+	}
+	return err
+}
+
+func (b *cayleyBackend) quadCount(ctx context.Context) (int64, error) {
+	qs, unlock, err := b.read()
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	st, err := qs.Stats(ctx, true)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a key-value store never written to has no size yet
+	}
+	if err != nil {
+		return 0, err
+	}
+	if !st.Quads.Exact {
+		return 0, errors.New("quad store gave an inexact quad count")
+	}
+	return st.Quads.Value, nil
+}
+
+func (b *cayleyBackend) close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.qs == nil {
+		return nil
+	}
+	err := b.qs.Close()
+	b.qs, b.broken = nil, errors.New("closed")
+	return err
+}
+
+func addDeltas(quads []quad.Quad) []graph.Delta {
+	ds := make([]graph.Delta, len(quads))
+	for i, q := range quads {
+		ds[i] = graph.Delta{Quad: q, Action: graph.Add}
+	}
+	return ds
+}

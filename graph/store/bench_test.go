@@ -1,0 +1,145 @@
+package store
+
+import (
+	"fmt"
+	"testing"
+
+	"pledgegraph"
+)
+
+// benchDoc is document i of a synthetic corpus: 20 statements by one of 50
+// speakers mentioning two of them, 10 commitments; about 460 quads.
+func benchDoc(i int) docFixture {
+	raw := fmt.Sprintf("synthetic article %d", i)
+	d := newDoc(raw, fmt.Sprintf("Article %d", i), benchTime)
+	f := docFixture{Doc: d}
+	actor := func(j int) string {
+		return pledgegraph.ActorID(pledgegraph.KindPerson, fmt.Sprintf("Speaker %d", j%50))
+	}
+	seen := map[string]bool{}
+	addActor := func(j int) string {
+		id := actor(j)
+		if !seen[id] {
+			seen[id] = true
+			name := fmt.Sprintf("Speaker %d", j%50)
+			f.Actors = append(f.Actors, pledgegraph.Actor{ID: id, Name: name, Kind: pledgegraph.KindPerson,
+				Aliases: []string{fmt.Sprintf("S%d", j%50)}, Title: "Minister"})
+		}
+		return id
+	}
+	for k := 0; k < 20; k++ {
+		start := k * 50
+		sp, m1, m2 := addActor(i+k), addActor(i+k+7), addActor(i+k+13)
+		id := pledgegraph.StatementID(d.ID, pledgegraph.Direct, start, start+40)
+		f.Statements = append(f.Statements, pledgegraph.Statement{ID: id, Kind: pledgegraph.Direct,
+			Text: fmt.Sprintf("statement %d of article %d", k, i), Speaker: sp, Cue: "said",
+			Mentions: []string{m1, m2}, Evidence: ev(d.ID, k, start, start+40, "bench", 0.8)})
+		if k%2 == 0 {
+			f.Commitments = append(f.Commitments, pledgegraph.Commitment{ID: pledgegraph.CommitmentID(d.ID, sp, "act", start, start+40),
+				Actor: sp, Action: "act", Target: m1, Polarity: pledgegraph.Positive, Modality: "will", Statement: id,
+				Evidence: ev(d.ID, k, start, start+40, "bench", 0.7)})
+		}
+	}
+	return f
+}
+
+var benchTime = fixtureA().Doc.PublishedAt
+
+// benchBackends runs f on every backend, each with one store holding the
+// first docs documents of the synthetic corpus, opened once for all the runs
+// the benchmark framework makes.
+func benchBackends(b *testing.B, docs int, f func(b *testing.B, s *Store, sids []string)) {
+	for _, be := range backends {
+		s, sids := benchStore(b, be.open, docs)
+		b.Run(be.name, func(b *testing.B) { f(b, s, sids) })
+	}
+}
+
+var benchSeq = 1000000 // documents written by BenchmarkWrite, numbered apart from benchStore's
+
+// BenchmarkWrite writes one new document (~460 quads) per op.
+func BenchmarkWrite(b *testing.B) {
+	benchBackends(b, 0, func(b *testing.B, s *Store, _ []string) {
+		docs := make([]docFixture, b.N)
+		triples := make([][]pledgegraph.Triple, b.N)
+		for i := range docs {
+			benchSeq++
+			docs[i] = benchDoc(benchSeq)
+			triples[i] = docs[i].triples()
+		}
+		b.ResetTimer()
+		quads := 0
+		for i := 0; i < b.N; i++ {
+			if created, err := s.Write(ctx, docs[i].Doc.ID, triples[i]); err != nil || !created {
+				b.Fatal(created, err)
+			}
+			quads += len(triples[i])
+		}
+		b.ReportMetric(float64(quads)/b.Elapsed().Seconds(), "quads/s")
+	})
+}
+
+// BenchmarkNeighbors follows said backwards from 100 statements (one call)
+// in a store of 100 documents (~46k quads).
+func BenchmarkNeighbors(b *testing.B) {
+	benchBackends(b, 100, func(b *testing.B, s *Store, sids []string) {
+		ids := sids[:100]
+		before := s.RoundTrips()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			m, err := s.Neighbors(ctx, ids, pledgegraph.PredSaid, pledgegraph.In)
+			if err != nil || len(m) != len(ids) {
+				b.Fatalf("Neighbors: %d, %v", len(m), err)
+			}
+		}
+		b.ReportMetric(float64(s.RoundTrips()-before)/float64(b.N), "trips/op")
+	})
+}
+
+// BenchmarkStatements loads 100 statements (one batch call) in a store of
+// 100 documents.
+func BenchmarkStatements(b *testing.B) {
+	benchBackends(b, 100, func(b *testing.B, s *Store, sids []string) {
+		ids := sids[:100]
+		before := s.RoundTrips()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			st, err := s.Statements(ctx, ids)
+			if err != nil || st[99] == nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(s.RoundTrips()-before)/float64(b.N), "trips/op")
+	})
+}
+
+// BenchmarkFindStatements finds one speaker's statements with a text
+// search, first page, in a store of 100 documents.
+func BenchmarkFindStatements(b *testing.B) {
+	benchBackends(b, 100, func(b *testing.B, s *Store, _ []string) {
+		speaker := pledgegraph.ActorID(pledgegraph.KindPerson, "Speaker 3")
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			p, err := s.FindStatements(ctx, pledgegraph.StatementFilter{Speaker: speaker, Search: "STATEMENT 1"}, pledgegraph.PageRequest{First: 10})
+			if err != nil || p.Total == 0 {
+				b.Fatal(p.Total, err)
+			}
+		}
+	})
+}
+
+func benchStore(b *testing.B, open opener, docs int) (*Store, []string) {
+	b.Helper()
+	s := open(b)
+	var sids []string
+	for i := 0; i < docs; i++ {
+		f := benchDoc(i)
+		if _, err := s.Write(ctx, f.Doc.ID, f.triples()); err != nil {
+			b.Fatal(err)
+		}
+		for _, st := range f.Statements {
+			sids = append(sids, st.ID)
+		}
+	}
+	return s, sids
+}

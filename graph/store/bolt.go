@@ -1,0 +1,81 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
+	bbolt "go.etcd.io/bbolt"
+)
+
+// kvOptions are the options of every key-value quad store: no bloom filters
+// (they take ~300 MiB per open store whatever its size).
+func kvOptions() graph.Options { return graph.Options{kv.OptNoBloom: true} }
+
+// labelIndex makes "all quads of a document" an index scan instead of a full
+// scan. The index list is stored in the database at init and read back on
+// open.
+var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
+
+// kvInitMu guards kv.DefaultQuadIndexes, which kv.Init reads: Cayley offers no
+// other way to choose the indexes of a new store (CAYLEY_KV_INDEXES does not
+// work), so it is swapped for the duration of the init and restored.
+var kvInitMu sync.Mutex
+
+func kvInit(db *hbolt.DB) error {
+	kvInitMu.Lock()
+	defer kvInitMu.Unlock()
+	saved := kv.DefaultQuadIndexes
+	kv.DefaultQuadIndexes = append(slices.Clip(saved), labelIndex)
+	defer func() { kv.DefaultQuadIndexes = saved }()
+	return kv.Init(db, kvOptions())
+}
+
+// boltFile is the database file for a configured path: the path itself, or
+// indexes.bolt inside it when it is a directory (Cayley's own layout).
+func boltFile(path string) (string, error) {
+	if path == "" {
+		return "", errors.New("bolt backend needs a file path")
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return filepath.Join(path, "indexes.bolt"), nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// openBolt opens the Bolt quad store at path, creating it if missing. The
+// file is written with go.etcd.io/bbolt, the maintained fork of Bolt with the
+// same file format (github.com/boltdb/bolt, which Cayley's "bolt" backend
+// uses, trips Go's checkptr under -race).
+func openBolt(path string) (graph.QuadStore, error) {
+	file, err := boltFile(path)
+	if err != nil {
+		return nil, err
+	}
+	// Bolt locks the file; a second open waits for the lock, up to Timeout.
+	db, err := hbolt.Open(file, &bbolt.Options{Timeout: 5 * time.Second})
+	if err != nil {
+		return nil, fmt.Errorf("open bolt file %s: %w", file, err)
+	}
+	if err := kvInit(db); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+		db.Close()
+		return nil, fmt.Errorf("init bolt quad store: %w", err)
+	}
+	qs, err := kv.New(db, kvOptions())
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open bolt quad store: %w", err)
+	}
+	return qs, nil
+}

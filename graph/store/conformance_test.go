@@ -1,0 +1,867 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"pledgegraph"
+)
+
+// TestConformance runs every conformance test on every backend.
+func TestConformance(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			t.Parallel()
+			for _, c := range conformance {
+				t.Run(c.name, func(t *testing.T) {
+					t.Parallel() // every test has a store of its own
+					c.run(t, b.open(t))
+				})
+			}
+		})
+	}
+}
+
+var conformance = []struct {
+	name string
+	run  func(t *testing.T, s *Store)
+}{
+	{"WriteReadBack", testWriteReadBack},
+	{"Idempotent", testIdempotent},
+	{"SharedActor", testSharedActor},
+	{"ActorByName", testActorByName},
+	{"FindActors", testFindActors},
+	{"FindStatements", testFindStatements},
+	{"FindCommitments", testFindCommitments},
+	{"Pagination", testPagination},
+	{"Neighbors", testNeighbors},
+	{"Evidence", testEvidence},
+	{"InvalidTriples", testInvalidTriples},
+	{"FailedTransaction", testFailedTransaction},
+	{"RoundTrips", testRoundTrips},
+	{"Concurrent", testConcurrent},
+	{"Errors", testErrors},
+}
+
+var ctx = context.Background()
+
+func write(t *testing.T, s *Store, fs ...docFixture) {
+	t.Helper()
+	for _, f := range fs {
+		created, err := s.Write(ctx, f.Doc.ID, f.triples())
+		if err != nil {
+			t.Fatalf("Write(%s): %v", f.Doc.ID, err)
+		}
+		if !created {
+			t.Fatalf("Write(%s): created=false for a new document", f.Doc.ID)
+		}
+	}
+}
+
+func stats(t *testing.T, s *Store) pledgegraph.Stats {
+	t.Helper()
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatalf("Stats: %v", err)
+	}
+	return st
+}
+
+func wantCode(t *testing.T, what string, err error, code string) {
+	t.Helper()
+	if got := pledgegraph.ErrorCode(err); got != code {
+		t.Errorf("%s: error %v (code %q), want code %q", what, err, got, code)
+	}
+}
+
+// expectActor is how an actor of a fixture reads back: aliases sorted,
+// without the name.
+func expectActor(a pledgegraph.Actor) *pledgegraph.Actor {
+	out := a
+	out.Aliases = nil
+	for _, al := range a.Aliases {
+		if al != a.Name {
+			out.Aliases = append(out.Aliases, al)
+		}
+	}
+	sort.Strings(out.Aliases)
+	return &out
+}
+
+func expectStatement(s pledgegraph.Statement) *pledgegraph.Statement {
+	out := s
+	out.Mentions = slices.Clone(s.Mentions)
+	sort.Strings(out.Mentions)
+	if len(out.Mentions) == 0 {
+		out.Mentions = nil
+	}
+	return &out
+}
+
+func testWriteReadBack(t *testing.T, s *Store) {
+	a := fixtureA()
+	if ok, err := s.HasDocument(ctx, a.Doc.ID); err != nil || ok {
+		t.Fatalf("HasDocument before Write = %v, %v; want false", ok, err)
+	}
+	write(t, s, a)
+	if ok, err := s.HasDocument(ctx, a.Doc.ID); err != nil || !ok {
+		t.Fatalf("HasDocument after Write = %v, %v; want true", ok, err)
+	}
+
+	docs, err := s.Documents(ctx, []string{a.Doc.ID, "doc:unknown", idUK})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 || docs[1] != nil || docs[2] != nil {
+		t.Fatalf("Documents = %v; want [doc nil nil]", docs)
+	}
+	got, want := *docs[0], a.Doc
+	if !got.PublishedAt.Equal(want.PublishedAt) {
+		t.Errorf("PublishedAt = %v, want %v", got.PublishedAt, want.PublishedAt)
+	}
+	got.PublishedAt = want.PublishedAt
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Document =\n%#v\nwant\n%#v", got, want)
+	}
+
+	var ids []string
+	for _, x := range a.Actors {
+		ids = append(ids, x.ID)
+	}
+	actors, err := s.Actors(ctx, append(ids, "actor:person:nobody", a.Statements[0].ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, x := range a.Actors {
+		if !reflect.DeepEqual(actors[i], expectActor(x)) {
+			t.Errorf("Actor %s =\n%#v\nwant\n%#v", x.ID, actors[i], expectActor(x))
+		}
+	}
+	if actors[len(ids)] != nil || actors[len(ids)+1] != nil {
+		t.Errorf("Actors of an unknown ID and of a statement ID = %v, %v; want nil", actors[len(ids)], actors[len(ids)+1])
+	}
+
+	stmts, err := s.Statements(ctx, []string{a.Statements[1].ID, "stmt:unknown", a.Statements[0].ID, idUK})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []*pledgegraph.Statement{expectStatement(a.Statements[1]), nil, expectStatement(a.Statements[0]), nil} {
+		if !reflect.DeepEqual(stmts[i], want) {
+			t.Errorf("Statements[%d] =\n%#v\nwant\n%#v", i, stmts[i], want)
+		}
+	}
+
+	cmts, err := s.Commitments(ctx, []string{a.Commitments[0].ID, a.Commitments[1].ID, "cmt:unknown"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []*pledgegraph.Commitment{&a.Commitments[0], &a.Commitments[1], nil} {
+		if !reflect.DeepEqual(cmts[i], want) {
+			t.Errorf("Commitments[%d] =\n%#v\nwant\n%#v", i, cmts[i], want)
+		}
+	}
+
+	st := stats(t, s)
+	if want := len(dedup(a.triples())); st.Documents != 1 || st.Actors != 4 || st.Statements != 2 || st.Commitments != 2 || st.Quads != want {
+		t.Errorf("Stats = %+v; want 1 document, 4 actors, 2 statements, 2 commitments, %d quads", st, want)
+	}
+
+	// Empty batches are fine and cost nothing.
+	if as, err := s.Actors(ctx, nil); err != nil || len(as) != 0 {
+		t.Errorf("Actors(nil) = %v, %v", as, err)
+	}
+}
+
+// dedup returns the distinct triples.
+func dedup(ts []pledgegraph.Triple) []pledgegraph.Triple {
+	seen := map[pledgegraph.Triple]bool{}
+	var out []pledgegraph.Triple
+	for _, t := range ts {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func testIdempotent(t *testing.T, s *Store) {
+	a := fixtureA()
+	write(t, s, a)
+	before := stats(t, s)
+	for i := 0; i < 2; i++ {
+		created, err := s.Write(ctx, a.Doc.ID, a.triples())
+		if err != nil || created {
+			t.Fatalf("re-Write = %v, %v; want created=false, no error", created, err)
+		}
+	}
+	// Same ID, other triples: the stored document is left alone.
+	other := fixtureB().triples()
+	other = append(other, pledgegraph.Triple{Subject: a.Doc.ID, Predicate: pledgegraph.PredType, Object: pledgegraph.Str(pledgegraph.TypeDocument)})
+	if created, err := s.Write(ctx, a.Doc.ID, other); err != nil || created {
+		t.Fatalf("Write of other triples under a stored ID = %v, %v; want created=false", created, err)
+	}
+	if after := stats(t, s); after != before {
+		t.Errorf("Stats after re-Write = %+v, want unchanged %+v", after, before)
+	}
+}
+
+func testSharedActor(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a, b)
+	st := stats(t, s)
+	if st.Documents != 2 || st.Actors != 7 || st.Statements != 3 || st.Commitments != 3 {
+		t.Errorf("Stats = %+v; want 2 documents, 7 actors (Zelenskyy and Ukraine once), 3 statements, 3 commitments", st)
+	}
+	actors, err := s.Actors(ctx, []string{idZelenskyy, idUkraine})
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := actors[0]
+	want := &pledgegraph.Actor{ID: idZelenskyy, Name: "Volodymyr Zelenskyy", Kind: pledgegraph.KindPerson,
+		Aliases: []string{"Zelensky", "Zelenskyy", "Zelénskyy"}, Title: "President", Country: idUkraine}
+	if !reflect.DeepEqual(z, want) {
+		t.Errorf("Zelenskyy across two documents =\n%#v\nwant\n%#v", z, want)
+	}
+	if u := actors[1]; u == nil || !reflect.DeepEqual(u.Aliases, []string{"Kyiv"}) {
+		t.Errorf("Ukraine = %#v; want the alias read in one document kept", u)
+	}
+	ev, err := s.Evidence(ctx, []pledgegraph.Triple{
+		{Subject: idZelenskyy, Predicate: pledgegraph.PredType, Object: pledgegraph.Str(pledgegraph.TypeActor)},
+		{Subject: idZelenskyy, Predicate: pledgegraph.PredAlias, Object: pledgegraph.Str("Zelensky")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEv := map[string][]string{
+		idZelenskyy + "|type|Actor":     sortedCopy(a.Doc.ID, b.Doc.ID),
+		idZelenskyy + "|alias|Zelensky": {b.Doc.ID},
+	}
+	if !reflect.DeepEqual(ev, wantEv) {
+		t.Errorf("Evidence = %v, want %v", ev, wantEv)
+	}
+	page, err := s.FindActors(ctx, pledgegraph.ActorFilter{Search: "zelensk"}, pledgegraph.PageRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(page.IDs, []string{idZelenskyy}) || page.Total != 1 {
+		t.Errorf("FindActors(zelensk) = %+v; want one node", page)
+	}
+}
+
+func sortedCopy(xs ...string) []string {
+	out := slices.Clone(xs)
+	sort.Strings(out)
+	return out
+}
+
+func testActorByName(t *testing.T, s *Store) {
+	write(t, s, fixtureA(), fixtureB(), fixtureGeorgiaPerson())
+	for _, c := range []struct{ name, want string }{
+		{"Volodymyr Zelenskyy", idZelenskyy},
+		{"ZELENSKYY", idZelenskyy},
+		{"zelénskyy", idZelenskyy}, // accent folded
+		{"Zelensky", idZelenskyy},  // alias read in the second document only
+		{"  Keir   Starmer ", idStarmer},
+		{"U.K.", idUK},    // "U.K." and "UK" share a key
+		{"britain", idUK}, // alias
+		{"Harper", idGeorgiaP},
+		// "Georgia" is the country's name (one document) and the person's
+		// alias (one document): the tie goes to the person.
+		{"Georgia", idGeorgiaP},
+	} {
+		a, err := s.ActorByName(ctx, c.name)
+		if err != nil {
+			t.Errorf("ActorByName(%q): %v", c.name, err)
+			continue
+		}
+		if a.ID != c.want {
+			t.Errorf("ActorByName(%q) = %s, want %s", c.name, a.ID, c.want)
+		}
+	}
+	// A second document naming the country Georgia gives it more evidence.
+	more := fixtureMany(1)
+	more.Actors = append(more.Actors, pledgegraph.Actor{ID: idGeorgia, Name: "Georgia", Kind: pledgegraph.KindCountry})
+	write(t, s, more)
+	if a, err := s.ActorByName(ctx, "georgia"); err != nil || a.ID != idGeorgia {
+		t.Errorf("ActorByName(georgia) after a second document = %v, %v; want %s (most evidence)", a, err, idGeorgia)
+	}
+
+	_, err := s.ActorByName(ctx, "Vladimir Nobody")
+	wantCode(t, "ActorByName(unknown)", err, pledgegraph.ENOTFOUND)
+	_, err = s.ActorByName(ctx, "Zelensk")
+	wantCode(t, "ActorByName(prefix only)", err, pledgegraph.ENOTFOUND)
+	_, err = s.ActorByName(ctx, "  ")
+	wantCode(t, "ActorByName(blank)", err, pledgegraph.EINVALID)
+}
+
+func findAll[F any](t *testing.T, find func(context.Context, F, pledgegraph.PageRequest) (pledgegraph.Page, error), f F) []string {
+	t.Helper()
+	p, err := find(ctx, f, pledgegraph.PageRequest{First: MaxPageSize})
+	if err != nil {
+		t.Fatalf("find %+v: %v", f, err)
+	}
+	if p.Total != len(p.IDs) || p.HasNext {
+		t.Fatalf("find %+v: one page of %d with Total %d, HasNext %v", f, len(p.IDs), p.Total, p.HasNext)
+	}
+	return p.IDs
+}
+
+func testFindActors(t *testing.T, s *Store) {
+	write(t, s, fixtureA(), fixtureB())
+	for _, c := range []struct {
+		f    pledgegraph.ActorFilter
+		want []string
+	}{
+		{pledgegraph.ActorFilter{}, []string{idFrance, idUkraine, idUK, idGeorgia, idNATO, idStarmer, idZelenskyy}},
+		{pledgegraph.ActorFilter{Kind: pledgegraph.KindPerson}, []string{idStarmer, idZelenskyy}},
+		{pledgegraph.ActorFilter{Kind: pledgegraph.KindOrganization}, []string{idNATO}},
+		{pledgegraph.ActorFilter{Search: "KINGDOM"}, []string{idUK}},
+		{pledgegraph.ActorFilter{Search: "brit"}, []string{idUK}},                                                      // alias
+		{pledgegraph.ActorFilter{Search: "zelén"}, []string{idZelenskyy}},                                              // accent folded
+		{pledgegraph.ActorFilter{Search: "r"}, []string{idFrance, idUkraine, idUK, idGeorgia, idStarmer, idZelenskyy}}, // Volodymyr
+		{pledgegraph.ActorFilter{Search: "r", Kind: pledgegraph.KindCountry}, []string{idFrance, idUkraine, idUK, idGeorgia}},
+		{pledgegraph.ActorFilter{Search: "the alliance"}, []string{idNATO}},
+		{pledgegraph.ActorFilter{Search: "nowhere"}, nil},
+		{pledgegraph.ActorFilter{Search: "Zelensky", Kind: pledgegraph.KindCountry}, nil},
+	} {
+		got := findAll(t, s.FindActors, c.f)
+		want := sortedCopy(c.want...)
+		if !slices.Equal(got, want) {
+			t.Errorf("FindActors(%+v) = %v, want %v", c.f, got, want)
+		}
+	}
+}
+
+func testFindStatements(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a, b)
+	sa1, sa2, sb1 := a.Statements[0].ID, a.Statements[1].ID, b.Statements[0].ID
+	for _, c := range []struct {
+		f    pledgegraph.StatementFilter
+		want []string
+	}{
+		{pledgegraph.StatementFilter{}, []string{sa1, sa2, sb1}},
+		{pledgegraph.StatementFilter{Speaker: idZelenskyy}, []string{sa1, sb1}},
+		{pledgegraph.StatementFilter{Speaker: idStarmer}, []string{sa2}},
+		{pledgegraph.StatementFilter{Speaker: idUK}, nil},
+		{pledgegraph.StatementFilter{Mentions: idUK}, []string{sa2}},
+		{pledgegraph.StatementFilter{Mentions: idNATO}, []string{sb1}},
+		{pledgegraph.StatementFilter{Kind: pledgegraph.Direct}, []string{sa1, sb1}},
+		{pledgegraph.StatementFilter{Kind: pledgegraph.Indirect}, []string{sa2}},
+		{pledgegraph.StatementFilter{Document: a.Doc.ID}, []string{sa1, sa2}},
+		{pledgegraph.StatementFilter{Document: b.Doc.ID}, []string{sb1}},
+		{pledgegraph.StatementFilter{Document: "doc:unknown"}, nil},
+		{pledgegraph.StatementFilter{Search: "EUROPE"}, []string{sb1}},
+		{pledgegraph.StatementFilter{Search: "no-fly"}, []string{sa2}},
+		{pledgegraph.StatementFilter{Search: "e"}, []string{sa1, sa2, sb1}},
+		{pledgegraph.StatementFilter{Search: "e", Speaker: idZelenskyy, Kind: pledgegraph.Direct, Document: b.Doc.ID}, []string{sb1}},
+		{pledgegraph.StatementFilter{Speaker: idZelenskyy, Mentions: idUK}, nil},
+		{pledgegraph.StatementFilter{Search: "not in any text"}, nil},
+	} {
+		got := findAll(t, s.FindStatements, c.f)
+		want := sortedCopy(c.want...)
+		if !slices.Equal(got, want) {
+			t.Errorf("FindStatements(%+v) = %v, want %v", c.f, got, want)
+		}
+	}
+}
+
+func testFindCommitments(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a, b)
+	ca1, ca2, cb1 := a.Commitments[0].ID, a.Commitments[1].ID, b.Commitments[0].ID
+	for _, c := range []struct {
+		f    pledgegraph.CommitmentFilter
+		want []string
+	}{
+		{pledgegraph.CommitmentFilter{}, []string{ca1, ca2, cb1}},
+		{pledgegraph.CommitmentFilter{Actor: idUK}, []string{ca1, ca2}},
+		{pledgegraph.CommitmentFilter{Actor: idFrance}, []string{cb1}},
+		{pledgegraph.CommitmentFilter{Actor: idZelenskyy}, nil},
+		{pledgegraph.CommitmentFilter{Target: idUkraine}, []string{ca1, cb1}},
+		{pledgegraph.CommitmentFilter{Polarity: pledgegraph.Negative}, []string{ca2}},
+		{pledgegraph.CommitmentFilter{Polarity: pledgegraph.Positive}, []string{ca1, cb1}},
+		{pledgegraph.CommitmentFilter{Document: b.Doc.ID}, []string{cb1}},
+		{pledgegraph.CommitmentFilter{Actor: idUK, Target: idUkraine, Polarity: pledgegraph.Positive, Document: a.Doc.ID}, []string{ca1}},
+		{pledgegraph.CommitmentFilter{Actor: idFrance, Document: a.Doc.ID}, nil},
+	} {
+		got := findAll(t, s.FindCommitments, c.f)
+		want := sortedCopy(c.want...)
+		if !slices.Equal(got, want) {
+			t.Errorf("FindCommitments(%+v) = %v, want %v", c.f, got, want)
+		}
+	}
+}
+
+// pages walks every page of a find and checks the page invariants.
+func pages(t *testing.T, size int, find func(pledgegraph.PageRequest) (pledgegraph.Page, error)) (ids []string, n int) {
+	t.Helper()
+	after := ""
+	total := -1
+	for {
+		p, err := find(pledgegraph.PageRequest{First: size, After: after})
+		if err != nil {
+			t.Fatalf("page %d: %v", n, err)
+		}
+		n++
+		if total >= 0 && p.Total != total {
+			t.Fatalf("page %d: Total %d, was %d", n, p.Total, total)
+		}
+		total = p.Total
+		if len(p.Cursors) != len(p.IDs) {
+			t.Fatalf("page %d: %d cursors for %d IDs", n, len(p.Cursors), len(p.IDs))
+		}
+		if len(p.IDs) > size || (p.HasNext && len(p.IDs) != size) {
+			t.Fatalf("page %d: %d IDs (size %d), HasNext %v", n, len(p.IDs), size, p.HasNext)
+		}
+		ids = append(ids, p.IDs...)
+		if !p.HasNext {
+			if len(ids) != total {
+				t.Fatalf("pages hold %d IDs, Total says %d", len(ids), total)
+			}
+			return ids, n
+		}
+		// Resuming from a middle cursor gives the rest of the page.
+		if len(p.IDs) > 1 {
+			q, err := find(pledgegraph.PageRequest{First: size, After: p.Cursors[0]})
+			if err != nil || !slices.Equal(q.IDs[:len(p.IDs)-1], p.IDs[1:]) {
+				t.Fatalf("resume after the first item: %v, %v; want %v first", q.IDs, err, p.IDs[1:])
+			}
+		}
+		after = p.Cursors[len(p.Cursors)-1]
+		if n > 1000 {
+			t.Fatal("no end of pages")
+		}
+	}
+}
+
+func testPagination(t *testing.T, s *Store) {
+	many := fixtureMany(25)
+	write(t, s, many, fixtureA())
+	all := findAll(t, s.FindStatements, pledgegraph.StatementFilter{})
+	if len(all) != 27 || !slices.IsSorted(all) {
+		t.Fatalf("FindStatements() = %d IDs (sorted: %v), want 27 in ID order", len(all), slices.IsSorted(all))
+	}
+	ids, n := pages(t, 10, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+		return s.FindStatements(ctx, pledgegraph.StatementFilter{}, p)
+	})
+	if n != 3 || !slices.Equal(ids, all) {
+		t.Errorf("3 pages of 10 = %d pages, %v; want %v", n, ids, all)
+	}
+	// A filter: Starmer's indirect statements in the briefing (every third).
+	f := pledgegraph.StatementFilter{Speaker: idStarmer, Kind: pledgegraph.Indirect, Document: many.Doc.ID}
+	want := findAll(t, s.FindStatements, f)
+	if len(want) != 9 {
+		t.Fatalf("FindStatements(%+v) = %d, want 9", f, len(want))
+	}
+	ids, n = pages(t, 4, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) { return s.FindStatements(ctx, f, p) })
+	if n != 3 || !slices.Equal(ids, want) {
+		t.Errorf("filtered pages of 4 = %d pages, %v; want 3 pages of %v", n, ids, want)
+	}
+	ids, n = pages(t, 5, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+		return s.FindCommitments(ctx, pledgegraph.CommitmentFilter{Actor: idUK}, p)
+	})
+	if len(ids) != 15 || n != 3 {
+		t.Errorf("commitment pages of 5 = %d IDs in %d pages, want 15 in 3", len(ids), n)
+	}
+	ids, _ = pages(t, 2, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+		return s.FindActors(ctx, pledgegraph.ActorFilter{Kind: pledgegraph.KindCountry}, p)
+	})
+	if !slices.Equal(ids, sortedCopy(idFrance, idUkraine, idUK)) {
+		t.Errorf("actor pages = %v", ids)
+	}
+	ids, _ = pages(t, 1, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) { return s.FindDocuments(ctx, p) })
+	if !slices.Equal(ids, sortedCopy(many.Doc.ID, fixtureA().Doc.ID)) {
+		t.Errorf("document pages = %v", ids)
+	}
+
+	// First 0 is the default size; the last cursor gives an empty page.
+	p, err := s.FindStatements(ctx, pledgegraph.StatementFilter{}, pledgegraph.PageRequest{})
+	if err != nil || len(p.IDs) != 27 || p.HasNext {
+		t.Errorf("default page = %d IDs, HasNext %v, %v", len(p.IDs), p.HasNext, err)
+	}
+	p, err = s.FindStatements(ctx, pledgegraph.StatementFilter{}, pledgegraph.PageRequest{First: 5, After: p.Cursors[26]})
+	if err != nil || len(p.IDs) != 0 || p.HasNext || p.Total != 27 {
+		t.Errorf("page after the last = %+v, %v", p, err)
+	}
+	// A document added between pages: the walk neither repeats nor skips
+	// what was there.
+	p1, _ := s.FindDocuments(ctx, pledgegraph.PageRequest{First: 1})
+	write(t, s, fixtureB())
+	p2, err := s.FindDocuments(ctx, pledgegraph.PageRequest{First: 10, After: p1.Cursors[0]})
+	if err != nil || slices.Contains(p2.IDs, p1.IDs[0]) || p2.Total != 3 {
+		t.Errorf("page after a write = %+v, %v", p2, err)
+	}
+
+	for _, c := range []struct {
+		p    pledgegraph.PageRequest
+		code string
+	}{
+		{pledgegraph.PageRequest{First: -1}, pledgegraph.EINVALID},
+		{pledgegraph.PageRequest{First: MaxPageSize + 1}, pledgegraph.ELIMIT},
+		{pledgegraph.PageRequest{After: "not a cursor"}, pledgegraph.EINVALID},
+		{pledgegraph.PageRequest{After: "c1:stmt:x"}, pledgegraph.EINVALID}, // not encoded
+	} {
+		_, err := s.FindStatements(ctx, pledgegraph.StatementFilter{}, c.p)
+		wantCode(t, fmt.Sprintf("FindStatements(%+v)", c.p), err, c.code)
+		_, err = s.FindDocuments(ctx, c.p)
+		wantCode(t, fmt.Sprintf("FindDocuments(%+v)", c.p), err, c.code)
+	}
+}
+
+func testNeighbors(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a, b)
+	sa1, sa2, sb1 := a.Statements[0].ID, a.Statements[1].ID, b.Statements[0].ID
+	for _, c := range []struct {
+		ids  []string
+		pred string
+		dir  pledgegraph.Direction
+		want map[string][]string
+	}{
+		{[]string{idZelenskyy, idStarmer, idNATO}, pledgegraph.PredSaid, pledgegraph.Out, map[string][]string{
+			idZelenskyy: sortedCopy(sa1, sb1), idStarmer: {sa2}}},
+		{[]string{sa1, sa2, sb1}, pledgegraph.PredSaid, pledgegraph.In, map[string][]string{
+			sa1: {idZelenskyy}, sa2: {idStarmer}, sb1: {idZelenskyy}}},
+		{[]string{idFrance, idNATO, idUK}, pledgegraph.PredMentions, pledgegraph.In, map[string][]string{
+			idFrance: {sb1}, idNATO: {sb1}, idUK: {sa2}}},
+		// Zelenskyy represents Ukraine in both documents: one neighbour.
+		{[]string{idZelenskyy, idStarmer}, pledgegraph.PredRepresents, pledgegraph.Out, map[string][]string{
+			idZelenskyy: {idUkraine}, idStarmer: {idUK}}},
+		{[]string{idUkraine}, pledgegraph.PredRepresents, pledgegraph.In, map[string][]string{idUkraine: {idZelenskyy}}},
+		// Literal objects come as text.
+		{[]string{idUK}, pledgegraph.PredAlias, pledgegraph.Out, map[string][]string{idUK: {"Britain", "UK"}}},
+		{[]string{sa1}, pledgegraph.PredStart, pledgegraph.Out, map[string][]string{sa1: {"23"}}},
+		{[]string{"actor:person:nobody"}, pledgegraph.PredSaid, pledgegraph.Out, map[string][]string{}},
+		{nil, pledgegraph.PredSaid, pledgegraph.Out, map[string][]string{}},
+	} {
+		got, err := s.Neighbors(ctx, c.ids, c.pred, c.dir)
+		if err != nil {
+			t.Errorf("Neighbors(%v, %s, %v): %v", c.ids, c.pred, c.dir, err)
+			continue
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Neighbors(%v, %s, %v) = %v, want %v", c.ids, c.pred, c.dir, got, c.want)
+		}
+	}
+	_, err := s.Neighbors(ctx, []string{idUK}, "likes", pledgegraph.Out)
+	wantCode(t, "Neighbors(unknown predicate)", err, pledgegraph.EINVALID)
+	_, err = s.Neighbors(ctx, []string{idUK}, pledgegraph.PredSaid, pledgegraph.Direction(7))
+	wantCode(t, "Neighbors(bad direction)", err, pledgegraph.EINVALID)
+}
+
+func testEvidence(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a, b)
+	sa1 := a.Statements[0].ID
+	triples := []pledgegraph.Triple{
+		{Subject: idZelenskyy, Predicate: pledgegraph.PredSaid, Object: pledgegraph.IRI(sa1)},
+		{Subject: idZelenskyy, Predicate: pledgegraph.PredRepresents, Object: pledgegraph.IRI(idUkraine)},
+		{Subject: idUkraine, Predicate: pledgegraph.PredName, Object: pledgegraph.Str("Ukraine")},
+		{Subject: sa1, Predicate: pledgegraph.PredStart, Object: pledgegraph.Int(23)},
+		{Subject: sa1, Predicate: pledgegraph.PredStart, Object: pledgegraph.Str("23")}, // same key, other kind: not stored
+		{Subject: sa1, Predicate: pledgegraph.PredConfidence, Object: pledgegraph.Float(0.9)},
+		{Subject: sa1, Predicate: pledgegraph.PredEnd, Object: pledgegraph.Int(99)}, // not stored
+		{Subject: idUK, Predicate: pledgegraph.PredPledged, Object: pledgegraph.IRI(a.Commitments[1].ID)},
+	}
+	got, err := s.Evidence(ctx, triples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := sortedCopy(a.Doc.ID, b.Doc.ID)
+	want := map[string][]string{
+		EvidenceKey(triples[0]): {a.Doc.ID},
+		EvidenceKey(triples[1]): both,
+		EvidenceKey(triples[2]): both,
+		EvidenceKey(triples[3]): {a.Doc.ID},
+		EvidenceKey(triples[5]): {a.Doc.ID},
+		EvidenceKey(triples[7]): {a.Doc.ID},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Evidence =\n%v\nwant\n%v", got, want)
+	}
+	if k := EvidenceKey(triples[5]); k != sa1+"|confidence|0.9" {
+		t.Errorf("EvidenceKey = %q", k)
+	}
+	_, err = s.Evidence(ctx, []pledgegraph.Triple{{Subject: idUK, Predicate: "likes", Object: pledgegraph.IRI(idFrance)}})
+	wantCode(t, "Evidence(unknown predicate)", err, pledgegraph.EINVALID)
+}
+
+func testInvalidTriples(t *testing.T, s *Store) {
+	a := fixtureA()
+	docType := pledgegraph.Triple{Subject: a.Doc.ID, Predicate: pledgegraph.PredType, Object: pledgegraph.Str(pledgegraph.TypeDocument)}
+	for _, c := range []struct {
+		name string
+		bad  pledgegraph.Triple
+		msg  string
+	}{
+		{"empty subject", pledgegraph.Triple{Predicate: pledgegraph.PredName, Object: pledgegraph.Str("x")}, "empty subject"},
+		{"empty predicate", pledgegraph.Triple{Subject: idUK, Object: pledgegraph.Str("x")}, "empty predicate"},
+		{"unknown predicate", pledgegraph.Triple{Subject: idUK, Predicate: "likes", Object: pledgegraph.IRI(idFrance)}, "unknown predicate"},
+		{"empty IRI", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredSaid, Object: pledgegraph.IRI("")}, "empty IRI"},
+		{"literal for an edge", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredSaid, Object: pledgegraph.Str("stmt:1")}, "want a IRI"},
+		{"IRI for a literal", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredName, Object: pledgegraph.IRI("x")}, "want a string"},
+		{"string for an int", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredStart, Object: pledgegraph.Str("3")}, "want a int"},
+		{"unknown kind", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredName, Object: pledgegraph.Term{Kind: 9}}, "unknown object kind"},
+		{"NaN", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredConfidence, Object: pledgegraph.Float(math.NaN())}, "finite"},
+		{"bad UTF-8", pledgegraph.Triple{Subject: idUK, Predicate: pledgegraph.PredName, Object: pledgegraph.Str("\xff")}, "UTF-8"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			triples := a.triples()
+			// The bad triple goes last: nothing before it may be written.
+			triples = append(triples, c.bad)
+			created, err := s.Write(ctx, a.Doc.ID, triples)
+			wantCode(t, "Write", err, pledgegraph.EINVALID)
+			if created || !strings.Contains(pledgegraph.ErrorMessage(err), c.msg) {
+				t.Errorf("Write = %v, %q; want created=false and a message with %q", created, pledgegraph.ErrorMessage(err), c.msg)
+			}
+		})
+	}
+	_, err := s.Write(ctx, a.Doc.ID, slices.DeleteFunc(a.triples(), func(t pledgegraph.Triple) bool { return t == docType }))
+	wantCode(t, "Write without the document's type", err, pledgegraph.EINVALID)
+	_, err = s.Write(ctx, "", a.triples())
+	wantCode(t, "Write with no document ID", err, pledgegraph.EINVALID)
+
+	if st := stats(t, s); st != (pledgegraph.Stats{}) {
+		t.Errorf("Stats after invalid writes = %+v, want empty", st)
+	}
+	write(t, s, a) // and the store still takes the valid document
+}
+
+// testFailedTransaction makes the backend fail a transaction after it has
+// applied part of it: the new document's quads, then one quad already stored
+// (a strict writer refuses a duplicate). Nothing may be left behind.
+func testFailedTransaction(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a)
+	before := stats(t, s)
+	quads, err := documentQuads(b.Doc.ID, b.triples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := documentQuads(a.Doc.ID, a.triples())
+	if err != nil {
+		t.Fatal(err)
+	}
+	failures := map[string][]quad.Quad{
+		"duplicate": append(slices.Clone(quads), stored[len(stored)-1]),
+	}
+	if s.Backend() == BackendPostgres {
+		// PostgreSQL also refuses text that is not UTF-8.
+		failures["invalid text"] = append(slices.Clone(quads),
+			quad.Quad{Subject: quad.IRI(idFrance), Predicate: quad.IRI(pledgegraph.PredAlias), Object: quad.String("Fran\xe7e"), Label: quad.IRI(b.Doc.ID)})
+	}
+	for name, qs := range failures {
+		err := s.apply(ctx, qs)
+		if err == nil {
+			t.Fatalf("%s: apply succeeded", name)
+		}
+		if name == "duplicate" && !graph.IsQuadExist(err) {
+			t.Errorf("%s: error %v, want a quad-exists error", name, err)
+		}
+		if after := stats(t, s); after != before {
+			t.Errorf("%s: Stats after the failed transaction = %+v, want %+v", name, after, before)
+		}
+		if ok, _ := s.HasDocument(ctx, b.Doc.ID); ok {
+			t.Errorf("%s: HasDocument(b) after the failed transaction", name)
+		}
+		if as, _ := s.Actors(ctx, []string{idFrance}); as[0] != nil {
+			t.Errorf("%s: France (only in b) readable after the failed transaction: %+v", name, as[0])
+		}
+		if ev, _ := s.Evidence(ctx, []pledgegraph.Triple{{Subject: idZelenskyy, Predicate: pledgegraph.PredAlias, Object: pledgegraph.Str("Zelensky")}}); len(ev) != 0 {
+			t.Errorf("%s: quads of b left behind: %v", name, ev)
+		}
+	}
+	// The store still works: a document with other new nodes first (a
+	// store that remembered the rolled-back node IDs would hand them out
+	// again and mix nodes up), then the document that failed.
+	g := fixtureGeorgiaPerson()
+	write(t, s, g, b)
+	as, err := s.Actors(ctx, []string{idFrance, idGeorgiaP, idNATO, idZelenskyy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := b.Actors[0]
+	z.Aliases, z.Title = append(z.Aliases, "Zelenskyy"), "President"
+	for i, want := range []pledgegraph.Actor{b.Actors[2], g.Actors[0], b.Actors[3], z} {
+		if !reflect.DeepEqual(as[i], expectActor(want)) {
+			t.Errorf("after the failed transaction, Actor %s =\n%#v\nwant\n%#v", want.ID, as[i], expectActor(want))
+		}
+	}
+	if st := stats(t, s); st.Documents != 3 || st.Actors != 8 || st.Statements != 3 || st.Commitments != 3 {
+		t.Errorf("Stats after writing g and b = %+v; want 3 documents, 8 actors, 3 statements, 3 commitments", st)
+	}
+	// Write itself maps a duplicate (a concurrent writer won) to created=false.
+	if created, err := s.Write(ctx, b.Doc.ID, b.triples()); err != nil || created {
+		t.Errorf("re-Write(b) = %v, %v", created, err)
+	}
+}
+
+// trips returns the round trips f costs.
+func trips(s *Store, f func()) int64 {
+	before := s.RoundTrips()
+	f()
+	return s.RoundTrips() - before
+}
+
+func testRoundTrips(t *testing.T, s *Store) {
+	many := fixtureMany(40)
+	write(t, s, fixtureA(), fixtureB(), many)
+	var sids, cids []string
+	for _, x := range many.Statements {
+		sids = append(sids, x.ID)
+	}
+	for _, x := range many.Commitments {
+		cids = append(cids, x.ID)
+	}
+	aids := []string{idZelenskyy, idStarmer, idUK, idUkraine, idFrance, idNATO, idGeorgia}
+	docs := []string{many.Doc.ID, fixtureA().Doc.ID, fixtureB().Doc.ID}
+	for _, c := range []struct {
+		name string
+		want int64
+		call func(ids []string) error
+		ids  []string
+	}{
+		{"Actors", 1, func(ids []string) error { _, err := s.Actors(ctx, ids); return err }, aids},
+		{"Statements", 2, func(ids []string) error { _, err := s.Statements(ctx, ids); return err }, sids},
+		{"Commitments", 2, func(ids []string) error { _, err := s.Commitments(ctx, ids); return err }, cids},
+		{"Documents", 1, func(ids []string) error { _, err := s.Documents(ctx, ids); return err }, docs},
+		{"Neighbors", 1, func(ids []string) error {
+			_, err := s.Neighbors(ctx, ids, pledgegraph.PredSaid, pledgegraph.In)
+			return err
+		}, sids},
+		{"Evidence", 1, func(ids []string) error {
+			var ts []pledgegraph.Triple
+			for _, id := range ids {
+				ts = append(ts, pledgegraph.Triple{Subject: idStarmer, Predicate: pledgegraph.PredSaid, Object: pledgegraph.IRI(id)})
+			}
+			_, err := s.Evidence(ctx, ts)
+			return err
+		}, sids},
+	} {
+		// The same cost for one ID as for all of them.
+		for _, ids := range [][]string{c.ids[:1], c.ids} {
+			var err error
+			if got := trips(s, func() { err = c.call(ids) }); err != nil || got != c.want {
+				t.Errorf("%s of %d IDs: %d round trips (err %v), want %d", c.name, len(ids), got, err, c.want)
+			}
+		}
+	}
+	for _, c := range []struct {
+		name string
+		want int64
+		call func() error
+	}{
+		{"ActorByName", 2, func() error { _, err := s.ActorByName(ctx, "Starmer"); return err }},
+		{"FindStatements{}", 1, func() error {
+			_, err := s.FindStatements(ctx, pledgegraph.StatementFilter{}, pledgegraph.PageRequest{})
+			return err
+		}},
+		{"FindStatements{all filters}", 5, func() error {
+			_, err := s.FindStatements(ctx, pledgegraph.StatementFilter{Speaker: idStarmer, Mentions: idFrance,
+				Kind: pledgegraph.Indirect, Document: many.Doc.ID, Search: "remark"}, pledgegraph.PageRequest{})
+			return err
+		}},
+		{"FindCommitments{all filters}", 4, func() error {
+			_, err := s.FindCommitments(ctx, pledgegraph.CommitmentFilter{Actor: idUK, Target: idFrance,
+				Polarity: pledgegraph.Negative, Document: many.Doc.ID}, pledgegraph.PageRequest{})
+			return err
+		}},
+		{"FindActors{Kind,Search}", 2, func() error {
+			_, err := s.FindActors(ctx, pledgegraph.ActorFilter{Kind: pledgegraph.KindCountry, Search: "an"}, pledgegraph.PageRequest{})
+			return err
+		}},
+		{"FindDocuments", 1, func() error { _, err := s.FindDocuments(ctx, pledgegraph.PageRequest{}); return err }},
+		{"HasDocument", 1, func() error { _, err := s.HasDocument(ctx, many.Doc.ID); return err }},
+		{"Stats", 2, func() error { _, err := s.Stats(ctx); return err }},
+		{"Write (new)", 2, func() error {
+			_, err := s.Write(ctx, fixtureGeorgiaPerson().Doc.ID, fixtureGeorgiaPerson().triples())
+			return err
+		}},
+		{"Write (stored)", 1, func() error { _, err := s.Write(ctx, many.Doc.ID, many.triples()); return err }},
+	} {
+		var err error
+		if got := trips(s, func() { err = c.call() }); err != nil || got != c.want {
+			t.Errorf("%s: %d round trips (err %v), want %d", c.name, got, err, c.want)
+		}
+	}
+}
+
+func testConcurrent(t *testing.T, s *Store) {
+	var fs []docFixture
+	for i := 0; i < 6; i++ {
+		f := fixtureMany(3 + i)
+		fs = append(fs, f)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	for _, f := range fs {
+		for w := 0; w < 2; w++ { // every document written twice at once
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := s.Write(ctx, f.Doc.ID, f.triples()); err != nil {
+					errs <- err
+				}
+			}()
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := s.FindStatements(ctx, pledgegraph.StatementFilter{Speaker: idStarmer}, pledgegraph.PageRequest{}); err != nil {
+				errs <- err
+			}
+			if _, err := s.Actors(ctx, []string{idStarmer, idUK}); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent call: %v", err)
+	}
+	st := stats(t, s)
+	if st.Documents != 6 || st.Actors != 3 || st.Statements != 3+4+5+6+7+8 {
+		t.Errorf("Stats after concurrent writes = %+v", st)
+	}
+}
+
+func testErrors(t *testing.T, s *Store) {
+	_, err := s.FindActors(ctx, pledgegraph.ActorFilter{Kind: "planet"}, pledgegraph.PageRequest{})
+	wantCode(t, "FindActors(bad kind)", err, pledgegraph.EINVALID)
+	_, err = s.FindStatements(ctx, pledgegraph.StatementFilter{Kind: "shouted"}, pledgegraph.PageRequest{})
+	wantCode(t, "FindStatements(bad kind)", err, pledgegraph.EINVALID)
+	_, err = s.FindCommitments(ctx, pledgegraph.CommitmentFilter{Polarity: "maybe"}, pledgegraph.PageRequest{})
+	wantCode(t, "FindCommitments(bad polarity)", err, pledgegraph.EINVALID)
+	_, err = s.Actors(ctx, make([]string, MaxBatch+1))
+	wantCode(t, "Actors(too many)", err, pledgegraph.ELIMIT)
+
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+	_, err = s.HasDocument(ctx, "doc:x")
+	wantCode(t, "HasDocument after Close", err, pledgegraph.EINTERNAL)
+	if msg := pledgegraph.ErrorMessage(err); msg != "internal error" {
+		t.Errorf("message after Close = %q, want the internal details hidden", msg)
+	}
+	var pe *pledgegraph.Error
+	if !errors.As(err, &pe) || pe.Err == nil {
+		t.Errorf("error after Close keeps no cause: %#v", err)
+	}
+}

@@ -1,0 +1,57 @@
+// Package store is the graph of pledgegraph: it implements
+// pledgegraph.Store over a Cayley quad store, and is the only package of the
+// module that imports Cayley.
+//
+// # Quad layout
+//
+// Every fact is one quad (subject, predicate, object, label):
+//
+//	subject    quad.IRI(node ID)              "actor:person:volodymyr-zelenskyy"
+//	predicate  quad.IRI(pledgegraph.Pred*)    "said", "name", "start", …
+//	object     by the term's kind:            quad.IRI(ID) for edges to nodes,
+//	                                          quad.String, quad.Int, quad.Float for literals
+//	label      quad.IRI(document ID)          "doc:87af0ff4f4581aa7"
+//
+// The label is the provenance: the same triple read in two documents is two
+// quads, so Evidence lists both documents, and a node (an actor) read in
+// several documents is one subject whose facts carry several labels.
+// Readers merge them: an actor's aliases are the union over its documents;
+// single-valued properties take the value read in most documents (the
+// smallest on ties). A document is stored once it has its own
+// (doc, type, "Document") quad; Write writes the whole document in one
+// transaction, so a document is either entirely there or not at all.
+//
+// Edges point the way the vocabulary reads: the speaker of a statement is the
+// subject of (actor, said, statement), the actor of a commitment the subject
+// of (actor, pledged, commitment); mentions, target, represents, statedIn and
+// inDocument point from the statement, commitment or person.
+//
+// # Backends
+//
+// Config.Backend chooses Cayley's memstore ("memory", for tests), a Bolt file
+// ("bolt", the service default) or PostgreSQL ("postgres", Cayley's SQL
+// schema, shareable by several stateless servers). Key-value stores are opened
+// without bloom filters and with an extra label index (created at init,
+// stored in the file), so the quads of one document are an index scan;
+// PostgreSQL gets the same index (CREATE INDEX IF NOT EXISTS).
+//
+// Writes use Cayley's ApplyDeltas with a strict writer: a quad already stored
+// fails the transaction, which rolls back entirely. A key-value store is
+// reopened after a failed write, because Cayley's kv store keeps node IDs of a
+// rolled-back transaction in an in-memory cache and would otherwise reuse
+// them for other nodes.
+//
+// # Round trips
+//
+// Every read is a bounded number of backend queries whatever the number of
+// IDs: a batch getter loads all properties of all its nodes with one query
+// (subject ∈ ids, predicate ∈ the properties it decodes), Neighbors and
+// Evidence are one query each, a Find* call one query per filter.
+// On memory and Bolt a query is one Cayley iterator over the quad indexes; on
+// PostgreSQL it is one SQL statement (quads joined to nodes, = ANY($n) for
+// sets), because Cayley's SQL layer would issue one statement per value of a
+// set and one per result value. Store.RoundTrips counts them, with one per
+// write transaction, so tests above the store can assert "no N+1".
+//
+// Cayley's own logging (clog) is silenced unless Config.Logger is set.
+package store

@@ -1,0 +1,821 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+
+	"pledgegraph"
+)
+
+// Backend names for Config.Backend.
+const (
+	BackendMemory   = "memory"   // Cayley's memstore: nothing persists
+	BackendBolt     = "bolt"     // a Bolt file (the default)
+	BackendPostgres = "postgres" // Cayley's SQL schema in PostgreSQL, shareable by several servers
+)
+
+// Limits of one call.
+const (
+	DefaultPageSize = 50    // PageRequest.First == 0
+	MaxPageSize     = 1000  // larger PageRequest.First is LIMIT_EXCEEDED
+	MaxBatch        = 10000 // more IDs or triples in one batch call is LIMIT_EXCEEDED
+)
+
+// Config says which quad store to open.
+type Config struct {
+	// Backend is BackendMemory, BackendBolt or BackendPostgres; "" means
+	// BackendBolt.
+	Backend string
+	// Path is the Bolt file (created with its directory if missing; if it
+	// is a directory, the file indexes.bolt inside it, Cayley's layout), or
+	// the PostgreSQL connection string, URL
+	// ("postgres://postgres@127.0.0.1:5432/test?sslmode=disable") or
+	// key=value form; the database is created if missing. Unused for memory.
+	Path string
+	// Logger receives the store's own messages and, when set, Cayley's
+	// warnings and errors. Nil keeps both quiet.
+	Logger *slog.Logger
+}
+
+// Store is a pledgegraph.Store over a Cayley quad store. It is safe for
+// concurrent use. It keeps no state of its own beyond a round-trip counter,
+// so several Stores (in one or many processes) may share a PostgreSQL
+// database.
+type Store struct {
+	b       backend
+	backend string
+	log     *slog.Logger
+	trips   atomic.Int64
+	closed  atomic.Bool
+	closeMu sync.Mutex
+}
+
+var _ pledgegraph.Store = (*Store)(nil)
+
+// Open opens the quad store cfg names, creating it if missing.
+//
+// Errors: INVALID for an unknown backend or a missing path; INTERNAL when the
+// backend cannot be opened (its cause is in the error chain, not the
+// message).
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	const op = "store.Open"
+	installClog(cfg.Logger)
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	name := cfg.Backend
+	if name == "" {
+		name = BackendBolt
+	}
+	var (
+		b   backend
+		err error
+	)
+	switch name {
+	case BackendMemory:
+		b = &cayleyBackend{qs: memstore.New()}
+	case BackendBolt:
+		if cfg.Path == "" {
+			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "the bolt backend needs a file path", Op: op}
+		}
+		var qs graph.QuadStore
+		if qs, err = openBolt(cfg.Path); err == nil {
+			path := cfg.Path
+			b = &cayleyBackend{qs: qs, reopen: func() (graph.QuadStore, error) { return openBolt(path) }}
+		}
+	case BackendPostgres:
+		if cfg.Path == "" {
+			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "the postgres backend needs a connection string", Op: op}
+		}
+		b, err = openPostgres(ctx, cfg.Path)
+	default:
+		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID,
+			Message: "unknown store backend " + strconvQuote(name) + " (want memory, bolt or postgres)", Op: op}
+	}
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	log.Debug("store opened", "backend", name)
+	return &Store{b: b, backend: name, log: log}, nil
+}
+
+func strconvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+// Backend returns the name of the backend the store runs on.
+func (s *Store) Backend() string { return s.backend }
+
+// RoundTrips returns how many requests the store has sent to its backend
+// since it was opened: one per query (every read below is one query) and one
+// per write transaction. API tests compare it before and after a call to
+// check that batch calls cost a bounded number of round trips.
+func (s *Store) RoundTrips() int64 { return s.trips.Load() }
+
+// Close closes the backend. Calls after Close fail with INTERNAL.
+func (s *Store) Close() error {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.closed.Swap(true) {
+		return nil
+	}
+	if err := s.b.close(); err != nil {
+		return pledgegraph.Internal("store.Close", err)
+	}
+	return nil
+}
+
+var errClosed = errors.New("store is closed")
+
+// query runs one pattern: one round trip.
+func (s *Store) query(ctx context.Context, p pattern) ([]quad.Quad, error) {
+	if s.closed.Load() {
+		return nil, errClosed
+	}
+	if p.empty() {
+		return nil, nil
+	}
+	s.trips.Add(1)
+	return s.b.match(ctx, p)
+}
+
+// subjects runs a pattern and returns the distinct IRI subjects it matched.
+func (s *Store) subjects(ctx context.Context, p pattern) (map[string]bool, error) {
+	qs, err := s.query(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(qs))
+	for _, q := range qs {
+		if id := iriOf(q.Subject); id != "" {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
+
+// objects runs a pattern and returns the distinct IRI objects it matched.
+func (s *Store) objects(ctx context.Context, p pattern) (map[string]bool, error) {
+	qs, err := s.query(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(qs))
+	for _, q := range qs {
+		if id := iriOf(q.Object); id != "" {
+			out[id] = true
+		}
+	}
+	return out, nil
+}
+
+// Write stores the triples of one document, each as a quad labelled with
+// docID, in one transaction.
+//
+// Every triple is checked first (non-empty subject, a predicate of the
+// vocabulary with an object of the kind it takes, non-empty IRIs, valid
+// UTF-8, finite floats), and the triples must include the document's own
+// (docID, type, "Document"), which is what marks a document as stored: any
+// failure is INVALID and nothing is written. A document already stored
+// returns created=false and changes nothing. Otherwise all quads are written
+// in one transaction: a failure leaves none of them behind.
+func (s *Store) Write(ctx context.Context, docID string, triples []pledgegraph.Triple) (bool, error) {
+	const op = "store.Write"
+	quads, err := documentQuads(docID, triples)
+	if err != nil {
+		return false, err
+	}
+	has, err := s.HasDocument(ctx, docID)
+	if err != nil {
+		return false, err
+	}
+	if has {
+		return false, nil
+	}
+	if err := s.apply(ctx, quads); err != nil {
+		if graph.IsQuadExist(err) {
+			// Written meanwhile by another writer (another server sharing
+			// the database): the transaction rolled back.
+			if has, herr := s.HasDocument(ctx, docID); herr == nil && has {
+				return false, nil
+			}
+		}
+		return false, pledgegraph.Internal(op, err)
+	}
+	s.log.Debug("document written", "doc", docID, "quads", len(quads))
+	return true, nil
+}
+
+// apply writes quads in one transaction: one round trip.
+func (s *Store) apply(ctx context.Context, quads []quad.Quad) error {
+	if s.closed.Load() {
+		return errClosed
+	}
+	s.trips.Add(1)
+	return s.b.apply(ctx, quads)
+}
+
+// documentQuads validates the triples of a document and returns its quads,
+// without duplicates.
+func documentQuads(docID string, triples []pledgegraph.Triple) ([]quad.Quad, error) {
+	if docID == "" {
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "empty document ID")
+	}
+	label := quad.IRI(docID)
+	seen := make(map[quad.Quad]bool, len(triples))
+	quads := make([]quad.Quad, 0, len(triples))
+	typed := false
+	for i, t := range triples {
+		if err := validateTriple(i, t); err != nil {
+			return nil, err
+		}
+		if t.Subject == docID && t.Predicate == pledgegraph.PredType && t.Object.Str == pledgegraph.TypeDocument {
+			typed = true
+		}
+		q := quad.Quad{Subject: quad.IRI(t.Subject), Predicate: quad.IRI(t.Predicate), Object: termValue(t.Object), Label: label}
+		if !seen[q] {
+			seen[q] = true
+			quads = append(quads, q)
+		}
+	}
+	if !typed {
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID,
+			"the triples of document %q must include (%s, %s, %q)", docID, docID, pledgegraph.PredType, pledgegraph.TypeDocument)
+	}
+	return quads, nil
+}
+
+// HasDocument reports whether the document is stored (has its type
+// Document quad). One round trip.
+func (s *Store) HasDocument(ctx context.Context, docID string) (bool, error) {
+	if docID == "" {
+		return false, nil
+	}
+	qs, err := s.query(ctx, pattern{
+		Subjects:   []quad.Value{quad.IRI(docID)},
+		Predicates: preds(pledgegraph.PredType),
+		Objects:    []quad.Value{quad.String(pledgegraph.TypeDocument)},
+	})
+	if err != nil {
+		return false, pledgegraph.Internal("store.HasDocument", err)
+	}
+	return len(qs) > 0, nil
+}
+
+// ActorByName finds an actor by canonical name or alias compared by
+// pledgegraph.NameKey (through the key quads). When several actors match, the
+// one read in most documents wins; ties go to persons, then countries, then
+// organizations, then the smaller ID. INVALID for a blank name, NOT_FOUND if
+// none matches. Two round trips.
+func (s *Store) ActorByName(ctx context.Context, name string) (*pledgegraph.Actor, error) {
+	const op = "store.ActorByName"
+	if strings.TrimSpace(name) == "" {
+		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "empty actor name", Op: op}
+	}
+	key := pledgegraph.NameKey(name)
+	notFound := &pledgegraph.Error{Code: pledgegraph.ENOTFOUND, Message: "no actor named " + strconvQuote(name), Op: op}
+	if key == "" {
+		return nil, notFound
+	}
+	cands, err := s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredKey), Objects: []quad.Value{quad.String(key)}})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	if len(cands) == 0 {
+		return nil, notFound
+	}
+	actors, docs, err := s.loadActors(ctx, sortedKeys(cands))
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	best := -1
+	for i, a := range actors {
+		if a == nil {
+			continue
+		}
+		if best < 0 || betterActor(a, docs[i], actors[best], docs[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return nil, notFound
+	}
+	return actors[best], nil
+}
+
+func kindRank(k pledgegraph.ActorKind) int {
+	switch k {
+	case pledgegraph.KindPerson:
+		return 0
+	case pledgegraph.KindCountry:
+		return 1
+	case pledgegraph.KindOrganization:
+		return 2
+	}
+	return 3
+}
+
+func betterActor(a *pledgegraph.Actor, adocs int, b *pledgegraph.Actor, bdocs int) bool {
+	if adocs != bdocs {
+		return adocs > bdocs
+	}
+	if ra, rb := kindRank(a.Kind), kindRank(b.Kind); ra != rb {
+		return ra < rb
+	}
+	return a.ID < b.ID
+}
+
+func checkBatch(op string, n int) error {
+	if n > MaxBatch {
+		return &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "too many items in one batch (the limit is 10000)", Op: op}
+	}
+	return nil
+}
+
+// Actors returns the actors with the given IDs, aligned with ids, nil where
+// an ID names no actor. One round trip.
+func (s *Store) Actors(ctx context.Context, ids []string) ([]*pledgegraph.Actor, error) {
+	const op = "store.Actors"
+	if err := checkBatch(op, len(ids)); err != nil {
+		return nil, err
+	}
+	out, _, err := s.loadActors(ctx, ids)
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	return out, nil
+}
+
+var actorPreds = preds(pledgegraph.PredType, pledgegraph.PredName, pledgegraph.PredKind, pledgegraph.PredAlias,
+	pledgegraph.PredTitle, pledgegraph.PredRepresents)
+
+// loadActors loads actors and, for each, the number of documents it was
+// read in.
+func (s *Store) loadActors(ctx context.Context, ids []string) ([]*pledgegraph.Actor, []int, error) {
+	out := make([]*pledgegraph.Actor, len(ids))
+	docs := make([]int, len(ids))
+	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: actorPreds})
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes := groupBySubject(qs)
+	for i, id := range ids {
+		n := nodes[id]
+		if n == nil || !n.typed(pledgegraph.TypeActor) {
+			continue
+		}
+		out[i] = n.actor(id)
+		docs[i] = len(n.labels(pledgegraph.PredType))
+	}
+	return out, docs, nil
+}
+
+var statementPreds = preds(pledgegraph.PredType, pledgegraph.PredText, pledgegraph.PredStatementKind,
+	pledgegraph.PredCue, pledgegraph.PredMentions,
+	pledgegraph.PredInDocument, pledgegraph.PredSentence, pledgegraph.PredStart, pledgegraph.PredEnd,
+	pledgegraph.PredRule, pledgegraph.PredConfidence)
+
+// Statements returns the statements with the given IDs, aligned with ids,
+// nil where an ID names no statement. Two round trips: the statements'
+// properties, and their speakers (the said edges into them).
+func (s *Store) Statements(ctx context.Context, ids []string) ([]*pledgegraph.Statement, error) {
+	const op = "store.Statements"
+	if err := checkBatch(op, len(ids)); err != nil {
+		return nil, err
+	}
+	out := make([]*pledgegraph.Statement, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: statementPreds})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	nodes := groupBySubject(qs)
+	found := foundIDs(ids, nodes, pledgegraph.TypeStatement)
+	speakers, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredSaid)})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	said := groupInverse(speakers)
+	for i, id := range ids {
+		n := nodes[id]
+		if n == nil || !n.typed(pledgegraph.TypeStatement) {
+			continue
+		}
+		out[i] = n.statement(id, said[id])
+	}
+	return out, nil
+}
+
+var commitmentPreds = preds(pledgegraph.PredType, pledgegraph.PredAction, pledgegraph.PredTarget,
+	pledgegraph.PredPolarity, pledgegraph.PredModality, pledgegraph.PredCondition, pledgegraph.PredAmount,
+	pledgegraph.PredStatedIn,
+	pledgegraph.PredInDocument, pledgegraph.PredSentence, pledgegraph.PredStart, pledgegraph.PredEnd,
+	pledgegraph.PredRule, pledgegraph.PredConfidence)
+
+// Commitments returns the commitments with the given IDs, aligned with ids,
+// nil where an ID names no commitment. Two round trips: the commitments'
+// properties, and their actors (the pledged edges into them).
+func (s *Store) Commitments(ctx context.Context, ids []string) ([]*pledgegraph.Commitment, error) {
+	const op = "store.Commitments"
+	if err := checkBatch(op, len(ids)); err != nil {
+		return nil, err
+	}
+	out := make([]*pledgegraph.Commitment, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: commitmentPreds})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	nodes := groupBySubject(qs)
+	found := foundIDs(ids, nodes, pledgegraph.TypeCommitment)
+	pledges, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredPledged)})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	pledged := groupInverse(pledges)
+	for i, id := range ids {
+		n := nodes[id]
+		if n == nil || !n.typed(pledgegraph.TypeCommitment) {
+			continue
+		}
+		out[i] = n.commitment(id, pledged[id])
+	}
+	return out, nil
+}
+
+var documentPreds = preds(pledgegraph.PredType, pledgegraph.PredTitle, pledgegraph.PredSource,
+	pledgegraph.PredPublishedAt, pledgegraph.PredDateline, pledgegraph.PredContentHash, pledgegraph.PredText)
+
+// Documents returns the documents with the given IDs, aligned with ids, nil
+// where an ID names no document. One round trip.
+func (s *Store) Documents(ctx context.Context, ids []string) ([]*pledgegraph.Document, error) {
+	const op = "store.Documents"
+	if err := checkBatch(op, len(ids)); err != nil {
+		return nil, err
+	}
+	out := make([]*pledgegraph.Document, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: documentPreds})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	nodes := groupBySubject(qs)
+	for i, id := range ids {
+		n := nodes[id]
+		if n == nil || !n.typed(pledgegraph.TypeDocument) {
+			continue
+		}
+		out[i] = n.document(id)
+	}
+	return out, nil
+}
+
+// Neighbors follows one predicate from many nodes at once: for each id, the
+// values at the other end (objects for Out, subjects for In), deduplicated
+// across documents and sorted. Node IDs come as IDs, literals (Out along a
+// literal predicate such as alias) in the text form of TermString. IDs with
+// no neighbour have no entry. INVALID for a predicate outside the vocabulary
+// or an unknown direction. One round trip.
+func (s *Store) Neighbors(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]string, error) {
+	const op = "store.Neighbors"
+	if !KnownPredicate(predicate) {
+		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconvQuote(predicate), Op: op}
+	}
+	if err := checkBatch(op, len(ids)); err != nil {
+		return nil, err
+	}
+	p := pattern{Predicates: preds(predicate)}
+	switch dir {
+	case pledgegraph.Out:
+		p.Subjects = iris(ids)
+	case pledgegraph.In:
+		p.Objects = iris(ids)
+	default:
+		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown direction", Op: op}
+	}
+	out := make(map[string][]string)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	qs, err := s.query(ctx, p)
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	sets := make(map[string]map[string]bool)
+	for _, q := range qs {
+		from, to := iriOf(q.Subject), valueString(q.Object)
+		if dir == pledgegraph.In {
+			from, to = iriOf(q.Object), iriOf(q.Subject)
+		}
+		if from == "" || to == "" {
+			continue
+		}
+		if sets[from] == nil {
+			sets[from] = make(map[string]bool)
+		}
+		sets[from][to] = true
+	}
+	for from, set := range sets {
+		out[from] = sortedKeys(set)
+	}
+	return out, nil
+}
+
+// Evidence returns, for each triple, the sorted IDs of the documents it was
+// read in, keyed by EvidenceKey; triples stored in no document have no
+// entry. INVALID for a predicate outside the vocabulary. One round trip.
+func (s *Store) Evidence(ctx context.Context, triples []pledgegraph.Triple) (map[string][]string, error) {
+	const op = "store.Evidence"
+	if err := checkBatch(op, len(triples)); err != nil {
+		return nil, err
+	}
+	type spo struct {
+		s, p string
+		o    quad.Value
+	}
+	want := make(map[spo]string, len(triples))
+	subj, pred, obj := map[string]bool{}, map[string]bool{}, map[quad.Value]bool{}
+	for _, t := range triples {
+		if !KnownPredicate(t.Predicate) {
+			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconvQuote(t.Predicate), Op: op}
+		}
+		o := termValue(t.Object)
+		want[spo{t.Subject, t.Predicate, o}] = EvidenceKey(t)
+		subj[t.Subject], pred[t.Predicate], obj[o] = true, true, true
+	}
+	out := make(map[string][]string)
+	if len(triples) == 0 {
+		return out, nil
+	}
+	objs := make([]quad.Value, 0, len(obj))
+	for o := range obj {
+		objs = append(objs, o)
+	}
+	qs, err := s.query(ctx, pattern{Subjects: iris(sortedKeys(subj)), Predicates: preds(sortedKeys(pred)...), Objects: objs})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	docs := make(map[string]map[string]bool)
+	for _, q := range qs {
+		key, ok := want[spo{iriOf(q.Subject), iriOf(q.Predicate), q.Object}]
+		if !ok || iriOf(q.Label) == "" {
+			continue
+		}
+		if docs[key] == nil {
+			docs[key] = make(map[string]bool)
+		}
+		docs[key][iriOf(q.Label)] = true
+	}
+	for k, set := range docs {
+		out[k] = sortedKeys(set)
+	}
+	return out, nil
+}
+
+// typeQuads is the pattern of the type quads of all nodes of one type.
+func typeQuads(typ string) pattern {
+	return pattern{Predicates: preds(pledgegraph.PredType), Objects: []quad.Value{quad.String(typ)}}
+}
+
+// FindActors lists actors, by ID, matching the filter: Kind, and Search, a
+// case- and accent-insensitive substring of the name or an alias (of their
+// NameKey folds, through the key quads). INVALID for an unknown kind or a bad
+// page request. One round trip per filter set (one with no filter).
+func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+	const op = "store.FindActors"
+	if f.Kind != "" && !f.Kind.Valid() {
+		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown actor kind " + strconvQuote(string(f.Kind)), Op: op}
+	}
+	if err := checkPage(op, p); err != nil {
+		return pledgegraph.Page{}, err
+	}
+	var sets []map[string]bool
+	var err error
+	add := func(set map[string]bool, e error) {
+		if err == nil {
+			sets, err = append(sets, set), e
+		}
+	}
+	if f.Kind != "" {
+		add(s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredKind), Objects: []quad.Value{quad.String(string(f.Kind))}}))
+	}
+	if key := pledgegraph.NameKey(f.Search); key != "" {
+		add(s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredKey), ObjectContains: key}))
+	}
+	if len(sets) == 0 {
+		add(s.subjects(ctx, typeQuads(pledgegraph.TypeActor)))
+	}
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
+	return page(op, intersect(sets), p)
+}
+
+// FindStatements lists statements, by ID, matching the filter: Speaker (an
+// actor ID, through said), Mentions (an actor ID), Kind, Document, and
+// Search, a case- and accent-insensitive substring of the text. INVALID for
+// an unknown kind or a bad page request. One round trip per filter set (one
+// with no filter), one more for Search.
+func (s *Store) FindStatements(ctx context.Context, f pledgegraph.StatementFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+	const op = "store.FindStatements"
+	if f.Kind != "" && !f.Kind.Valid() {
+		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown statement kind " + strconvQuote(string(f.Kind)), Op: op}
+	}
+	if err := checkPage(op, p); err != nil {
+		return pledgegraph.Page{}, err
+	}
+	var sets []map[string]bool
+	var err error
+	add := func(set map[string]bool, e error) {
+		if err == nil {
+			sets, err = append(sets, set), e
+		}
+	}
+	if f.Speaker != "" {
+		add(s.objects(ctx, pattern{Subjects: iris([]string{f.Speaker}), Predicates: preds(pledgegraph.PredSaid)}))
+	}
+	if f.Mentions != "" {
+		add(s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredMentions), Objects: iris([]string{f.Mentions})}))
+	}
+	if f.Kind != "" {
+		add(s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredStatementKind), Objects: []quad.Value{quad.String(string(f.Kind))}}))
+	}
+	if f.Document != "" {
+		q := typeQuads(pledgegraph.TypeStatement)
+		q.Labels = iris([]string{f.Document})
+		add(s.subjects(ctx, q))
+	}
+	if len(sets) == 0 {
+		add(s.subjects(ctx, typeQuads(pledgegraph.TypeStatement)))
+	}
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
+	ids := intersect(sets)
+	if f.Search != "" && len(ids) > 0 {
+		if ids, err = s.searchText(ctx, ids, f.Search); err != nil {
+			return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+		}
+	}
+	return page(op, ids, p)
+}
+
+// searchText keeps the nodes whose text contains needle, compared by
+// foldText. One round trip.
+func (s *Store) searchText(ctx context.Context, ids []string, needle string) ([]string, error) {
+	needle = foldText(needle)
+	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: preds(pledgegraph.PredText)})
+	if err != nil {
+		return nil, err
+	}
+	keep := make(map[string]bool)
+	for _, q := range qs {
+		if str, ok := q.Object.(quad.String); ok && strings.Contains(foldText(string(str)), needle) {
+			keep[iriOf(q.Subject)] = true
+		}
+	}
+	return sortedKeys(keep), nil
+}
+
+// FindCommitments lists commitments, by ID, matching the filter: Actor (an
+// actor ID, through pledged), Target (an actor ID), Polarity, Document.
+// INVALID for an unknown polarity or a bad page request. One round trip per
+// filter set (one with no filter).
+func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+	const op = "store.FindCommitments"
+	if f.Polarity != "" && !f.Polarity.Valid() {
+		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown polarity " + strconvQuote(string(f.Polarity)), Op: op}
+	}
+	if err := checkPage(op, p); err != nil {
+		return pledgegraph.Page{}, err
+	}
+	var sets []map[string]bool
+	var err error
+	add := func(set map[string]bool, e error) {
+		if err == nil {
+			sets, err = append(sets, set), e
+		}
+	}
+	if f.Actor != "" {
+		add(s.objects(ctx, pattern{Subjects: iris([]string{f.Actor}), Predicates: preds(pledgegraph.PredPledged)}))
+	}
+	if f.Target != "" {
+		add(s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredTarget), Objects: iris([]string{f.Target})}))
+	}
+	if f.Polarity != "" {
+		add(s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredPolarity), Objects: []quad.Value{quad.String(string(f.Polarity))}}))
+	}
+	if f.Document != "" {
+		q := typeQuads(pledgegraph.TypeCommitment)
+		q.Labels = iris([]string{f.Document})
+		add(s.subjects(ctx, q))
+	}
+	if len(sets) == 0 {
+		add(s.subjects(ctx, typeQuads(pledgegraph.TypeCommitment)))
+	}
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
+	return page(op, intersect(sets), p)
+}
+
+// FindDocuments lists the documents by ID. One round trip.
+func (s *Store) FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+	const op = "store.FindDocuments"
+	if err := checkPage(op, p); err != nil {
+		return pledgegraph.Page{}, err
+	}
+	set, err := s.subjects(ctx, typeQuads(pledgegraph.TypeDocument))
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
+	return page(op, sortedKeys(set), p)
+}
+
+// Stats counts the nodes of each type and the quads. Two round trips.
+func (s *Store) Stats(ctx context.Context) (pledgegraph.Stats, error) {
+	const op = "store.Stats"
+	qs, err := s.query(ctx, pattern{Predicates: preds(pledgegraph.PredType), Objects: []quad.Value{
+		quad.String(pledgegraph.TypeDocument), quad.String(pledgegraph.TypeActor),
+		quad.String(pledgegraph.TypeStatement), quad.String(pledgegraph.TypeCommitment)}})
+	if err != nil {
+		return pledgegraph.Stats{}, pledgegraph.Internal(op, err)
+	}
+	types := make(map[string]map[string]bool)
+	for _, q := range qs {
+		t := valueString(q.Object)
+		if types[t] == nil {
+			types[t] = make(map[string]bool)
+		}
+		types[t][iriOf(q.Subject)] = true
+	}
+	if s.closed.Load() {
+		return pledgegraph.Stats{}, pledgegraph.Internal(op, errClosed)
+	}
+	s.trips.Add(1)
+	n, err := s.b.quadCount(ctx)
+	if err != nil {
+		return pledgegraph.Stats{}, pledgegraph.Internal(op, err)
+	}
+	return pledgegraph.Stats{
+		Documents:   len(types[pledgegraph.TypeDocument]),
+		Actors:      len(types[pledgegraph.TypeActor]),
+		Statements:  len(types[pledgegraph.TypeStatement]),
+		Commitments: len(types[pledgegraph.TypeCommitment]),
+		Quads:       int(n),
+	}, nil
+}
+
+// intersect returns the sorted IDs in every set.
+func intersect(sets []map[string]bool) []string {
+	if len(sets) == 0 {
+		return nil
+	}
+	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
+	var out []string
+next:
+	for id := range sets[0] {
+		for _, set := range sets[1:] {
+			if !set[id] {
+				continue next
+			}
+		}
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedKeys[K interface{ ~string }](m map[K]bool) []K {
+	out := make([]K, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// foundIDs returns the ids whose node has the given type.
+func foundIDs(ids []string, nodes map[string]node, typ string) []string {
+	var out []string
+	for _, id := range ids {
+		if n := nodes[id]; n != nil && n.typed(typ) {
+			out = append(out, id)
+		}
+	}
+	return out
+}

@@ -1,0 +1,551 @@
+package traverse
+
+import (
+	"cmp"
+	"context"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"pledgegraph"
+)
+
+// Source is what an Adjacency is built from and checked against;
+// pledgegraph.Store satisfies it.
+type Source interface {
+	Graph
+	FindActors(ctx context.Context, f pledgegraph.ActorFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error)
+	FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (pledgegraph.Page, error)
+}
+
+// AdjacencyConfig tunes an Adjacency. Zero fields take the defaults in
+// brackets.
+type AdjacencyConfig struct {
+	// Relations to keep in memory [DefaultRelations()]; use the same as the
+	// Traverser's. Neighbors of any other predicate go to the Source.
+	Relations []Relation
+	// CheckEvery says how often the copy is compared with the store before
+	// it is trusted. 0 [default]: before every query (one FindDocuments
+	// call for the store's document count, which costs a scan of the
+	// document type quads), so that a write by another process sharing the
+	// database is never missed.
+	// > 0: at most once per interval, so another process's write may go
+	// unseen for that long. < 0: never; only for a store no other process
+	// writes (memory, bolt), where Apply sees every write.
+	CheckEvery time.Duration
+	// MinRebuildInterval is the least time between the starts of two
+	// background builds, and after a failed one [5s]; meanwhile a stale copy
+	// is not used and queries go to the store.
+	MinRebuildInterval time.Duration
+	// PageSize is the page size used to list actors and documents [1000],
+	// BatchSize the number of IDs per Neighbors call while building [5000].
+	PageSize, BatchSize int
+	// Now tells the time [time.Now].
+	Now func() time.Time
+	// Logger receives rebuild events [slog.Default()].
+	Logger *slog.Logger
+}
+
+// Adjacency is an in-memory copy of the relation edges of a store: a Graph
+// that answers Neighbors without a round trip.
+//
+// Keeping it in step:
+//   - writes of this process: call Apply after each successful Store.Write
+//     that created the document;
+//   - writes of other processes (several servers on one PostgreSQL
+//     database): before a query trusts the copy, View compares the number of
+//     documents the store holds (the Total of FindDocuments) with the
+//     number the copy holds, every query or at most once per
+//     AdjacencyConfig.CheckEvery. Documents are only ever added and each is
+//     written atomically, so equal counts mean the same documents, hence
+//     the same edges.
+//
+// When the copy is stale or not built yet, View returns the Source itself
+// (answers stay correct, one round trip per relation and direction per
+// level) and a rebuild starts in the background; writes applied while it
+// runs are replayed onto the new copy. Refresh builds synchronously, e.g. at
+// start-up.
+//
+// Building lists documents and actors (FindDocuments, FindActors) and asks
+// each relation of them in batches (statements and commitments are found as
+// the other ends), a few dozen round trips for 10k documents. Memory: about
+// 120 bytes per node plus 16 per edge (an edge is kept at both ends).
+//
+// All methods are safe for concurrent use. Close stops a running rebuild.
+type Adjacency struct {
+	src Source
+	cfg AdjacencyConfig
+	rel map[string]int // predicate → index into cfg.Relations
+
+	ctx    context.Context // lives until Close
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	buildMu sync.Mutex // one build at a time
+
+	mu        sync.RWMutex
+	snap      *snapshot // nil until built
+	building  bool      // a build is running: Apply also logs to pending
+	pending   []applied // applies since the running build started
+	lastCheck time.Time // last time Stats agreed with the copy
+	failedAt  time.Time // last failed background build
+	lastBuild time.Time // start of the last build
+}
+
+type applied struct {
+	doc   string
+	edges []Edge
+}
+
+// NewAdjacency returns an empty copy of src's relation edges; it is built on
+// the first View (in the background) or by Refresh.
+func NewAdjacency(src Source, cfg AdjacencyConfig) *Adjacency {
+	if len(cfg.Relations) == 0 {
+		cfg.Relations = DefaultRelations()
+	}
+	if cfg.MinRebuildInterval <= 0 {
+		cfg.MinRebuildInterval = 5 * time.Second
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = 1000
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = 5000
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	a := &Adjacency{src: src, cfg: cfg, rel: map[string]int{}}
+	for i, r := range cfg.Relations {
+		a.rel[r.Predicate] = i
+	}
+	a.ctx, a.cancel = context.WithCancel(context.Background())
+	return a
+}
+
+// Close stops a background rebuild and waits for it.
+func (a *Adjacency) Close() error {
+	a.cancel()
+	a.wg.Wait()
+	return nil
+}
+
+// AdjacencyStats describes the copy.
+type AdjacencyStats struct {
+	Built            bool
+	Documents, Nodes int
+	Edges            int // relation edges (each counted once)
+}
+
+// Stats describes the copy.
+func (a *Adjacency) Stats() AdjacencyStats {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.snap == nil {
+		return AdjacencyStats{}
+	}
+	return AdjacencyStats{Built: true, Documents: len(a.snap.docs), Nodes: len(a.snap.ids), Edges: a.snap.edges}
+}
+
+// Apply records the relation edges of a document just written to the store
+// (the triples given to a successful Store.Write). Triples of other
+// predicates and literal objects are ignored; applying a document twice
+// changes nothing.
+func (a *Adjacency) Apply(docID string, triples []pledgegraph.Triple) {
+	var edges []Edge
+	for _, t := range triples {
+		if _, ok := a.rel[t.Predicate]; ok && t.Object.Kind == pledgegraph.TermIRI {
+			edges = append(edges, Edge{Source: t.Subject, Predicate: t.Predicate, Target: t.Object.Str})
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.building {
+		a.pending = append(a.pending, applied{doc: docID, edges: edges})
+	}
+	if a.snap != nil {
+		a.snap.apply(a.rel, docID, edges)
+	}
+}
+
+// View returns the Graph a query should read: the in-memory copy when it
+// is known to hold everything the store holds, else the Source (and a
+// rebuild is started in the background). Errors are the Source's Stats
+// errors.
+func (a *Adjacency) View(ctx context.Context) (Graph, error) {
+	if snap, ok, err := a.fresh(ctx); err != nil {
+		return nil, err
+	} else if ok {
+		return &snapView{a: a, snap: snap}, nil
+	}
+	a.startBuild()
+	return a.src, nil
+}
+
+// Neighbors answers from View: Adjacency is itself a Graph.
+func (a *Adjacency) Neighbors(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]string, error) {
+	g, err := a.View(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Neighbors(ctx, ids, predicate, dir)
+}
+
+// fresh returns the copy if it may be trusted now.
+func (a *Adjacency) fresh(ctx context.Context) (*snapshot, bool, error) {
+	a.mu.RLock()
+	snap, last := a.snap, a.lastCheck
+	a.mu.RUnlock()
+	if snap == nil {
+		return nil, false, nil
+	}
+	if a.cfg.CheckEvery < 0 {
+		return snap, true, nil
+	}
+	now := a.cfg.Now()
+	if a.cfg.CheckEvery > 0 && !last.IsZero() && now.Sub(last) < a.cfg.CheckEvery {
+		return snap, true, nil
+	}
+	count, err := a.src.FindDocuments(ctx, pledgegraph.PageRequest{First: 1})
+	if err != nil {
+		return nil, false, err
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.snap != snap { // swapped meanwhile: judge the new one next time
+		return snap, false, nil
+	}
+	if count.Total != len(snap.docs) {
+		a.lastCheck = time.Time{}
+		return snap, false, nil
+	}
+	a.lastCheck = now
+	return snap, true, nil
+}
+
+// startBuild starts a background build unless one is running or the last
+// one failed recently.
+func (a *Adjacency) startBuild() {
+	a.mu.Lock()
+	now := a.cfg.Now()
+	if a.building || a.ctx.Err() != nil ||
+		(!a.failedAt.IsZero() && now.Sub(a.failedAt) < a.cfg.MinRebuildInterval) ||
+		(!a.lastBuild.IsZero() && now.Sub(a.lastBuild) < a.cfg.MinRebuildInterval) {
+		a.mu.Unlock()
+		return
+	}
+	a.building = true // claimed here so that concurrent Views start one build
+	a.mu.Unlock()
+	a.wg.Add(1)
+	go func() {
+		defer a.wg.Done()
+		if err := a.build(a.ctx); err != nil {
+			a.mu.Lock()
+			a.failedAt = a.cfg.Now()
+			a.mu.Unlock()
+			if a.ctx.Err() == nil {
+				a.cfg.Logger.Error("adjacency rebuild failed", "err", err)
+			}
+		}
+	}()
+}
+
+// Refresh rebuilds the copy from the store now and returns when it is in
+// place. Errors are the Source's, or ELIMIT when ctx ends.
+func (a *Adjacency) Refresh(ctx context.Context) error {
+	return a.build(ctx)
+}
+
+// build enumerates the store into a new snapshot and swaps it in.
+func (a *Adjacency) build(ctx context.Context) (err error) {
+	a.buildMu.Lock()
+	defer a.buildMu.Unlock()
+	a.mu.Lock()
+	a.building = true
+	a.pending = nil
+	a.mu.Unlock()
+	defer func() {
+		if err != nil {
+			a.mu.Lock()
+			a.building = false
+			a.pending = nil
+			a.mu.Unlock()
+		}
+	}()
+	start := a.cfg.Now()
+	a.mu.Lock()
+	a.lastBuild = start
+	a.mu.Unlock()
+	s := newSnapshot()
+	// Documents first: every edge of a document listed here was committed
+	// before the edges below are read.
+	docs, err := a.all(ctx, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) { return a.src.FindDocuments(ctx, p) })
+	if err != nil {
+		return err
+	}
+	actors, err := a.all(ctx, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+		return a.src.FindActors(ctx, pledgegraph.ActorFilter{}, p)
+	})
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		s.docs[d] = struct{}{}
+	}
+	// Actors and documents are listed whole. Statements and commitments are
+	// too many to page through (a page costs a scan of all of them), so
+	// they are found as the other ends of relations asked of the actors and
+	// documents; a relation with neither end among those is then asked of
+	// the statements and commitments found.
+	known := map[string][]string{pledgegraph.TypeDocument: docs, pledgegraph.TypeActor: actors}
+	found := map[string]map[string]bool{}
+	from := func(r Relation, dir pledgegraph.Direction, types []string) []string {
+		var ids []string
+		for _, typ := range []string{pledgegraph.TypeActor, pledgegraph.TypeDocument, pledgegraph.TypeStatement, pledgegraph.TypeCommitment} {
+			if !r.accepts(dir, typ) || !slices.Contains(types, typ) {
+				continue
+			}
+			if ids0, ok := known[typ]; ok {
+				ids = append(ids, ids0...)
+			} else {
+				ids = append(ids, sortedSet(found[typ])...)
+			}
+		}
+		return ids
+	}
+	complete := []string{pledgegraph.TypeActor, pledgegraph.TypeDocument}
+	var later []int
+	for ri, r := range a.cfg.Relations {
+		var ids []string
+		dir := pledgegraph.Out
+		if r.Subject != nil && subset(r.Subject, complete) {
+			ids = from(r, pledgegraph.Out, complete)
+		} else if r.Object != nil && subset(r.Object, complete) {
+			dir = pledgegraph.In
+			ids = from(r, pledgegraph.In, complete)
+		} else {
+			later = append(later, ri)
+			continue
+		}
+		if err := a.collect(ctx, s, ri, ids, dir, found); err != nil {
+			return err
+		}
+	}
+	for _, ri := range later {
+		ids := from(a.cfg.Relations[ri], pledgegraph.Out, []string{pledgegraph.TypeActor, pledgegraph.TypeDocument, pledgegraph.TypeStatement, pledgegraph.TypeCommitment})
+		if err := a.collect(ctx, s, ri, ids, pledgegraph.Out, found); err != nil {
+			return err
+		}
+	}
+	for _, id := range actors {
+		s.node(id)
+	}
+	for _, id := range docs {
+		s.node(id)
+	}
+	s.finish()
+	a.mu.Lock()
+	for _, p := range a.pending {
+		s.apply(a.rel, p.doc, p.edges)
+	}
+	a.snap, a.building, a.pending, a.lastCheck, a.failedAt = s, false, nil, time.Time{}, time.Time{}
+	a.mu.Unlock()
+	a.cfg.Logger.Info("adjacency built", "documents", len(s.docs), "nodes", len(s.ids), "edges", s.edges,
+		"took", a.cfg.Now().Sub(start).Round(time.Millisecond))
+	return nil
+}
+
+// collect asks relation ri of ids in direction dir, in batches, adds the
+// edges to s and records the nodes found at the other end by type.
+func (a *Adjacency) collect(ctx context.Context, s *snapshot, ri int, ids []string, dir pledgegraph.Direction, found map[string]map[string]bool) error {
+	r := a.cfg.Relations[ri]
+	for lo := 0; lo < len(ids); lo += a.cfg.BatchSize {
+		batch := ids[lo:min(lo+a.cfg.BatchSize, len(ids))]
+		res, err := a.src.Neighbors(ctx, batch, r.Predicate, dir)
+		if err != nil {
+			return err
+		}
+		for _, id := range batch {
+			for _, other := range res[id] {
+				typ := pledgegraph.NodeType(other)
+				if typ == "" || other == id {
+					continue
+				}
+				if found[typ] == nil {
+					found[typ] = map[string]bool{}
+				}
+				found[typ][other] = true
+				if dir == pledgegraph.Out {
+					s.add(ri, id, other)
+				} else {
+					s.add(ri, other, id)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// all lists every ID of a paged finder.
+func (a *Adjacency) all(ctx context.Context, find func(pledgegraph.PageRequest) (pledgegraph.Page, error)) ([]string, error) {
+	var ids []string
+	p := pledgegraph.PageRequest{First: a.cfg.PageSize}
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, canceled(err)
+		}
+		page, err := find(p)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, page.IDs...)
+		if !page.HasNext || len(page.IDs) == 0 {
+			return ids, nil
+		}
+		p.After = page.Cursors[len(page.Cursors)-1]
+	}
+}
+
+// snapView is one query's view of a snapshot.
+type snapView struct {
+	a    *Adjacency
+	snap *snapshot
+}
+
+func (v *snapView) Neighbors(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]string, error) {
+	ri, ok := v.a.rel[predicate]
+	if !ok {
+		return v.a.src.Neighbors(ctx, ids, predicate, dir)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, canceled(err)
+	}
+	k := arcKey(ri, dir)
+	v.a.mu.RLock()
+	defer v.a.mu.RUnlock()
+	out := make(map[string][]string, len(ids))
+	for _, id := range ids {
+		n, ok := v.snap.idx[id]
+		if !ok {
+			continue
+		}
+		arcs := v.snap.arcs[n]
+		i, _ := slices.BinarySearchFunc(arcs, arc{key: k}, compareArcs)
+		var nbs []string
+		for ; i < len(arcs) && arcs[i].key == k; i++ {
+			nbs = append(nbs, v.snap.ids[arcs[i].other])
+		}
+		if nbs != nil {
+			out[id] = nbs
+		}
+	}
+	return out, nil
+}
+
+// snapshot is the adjacency itself: nodes interned to int32, each with its
+// arcs sorted by (relation, direction, other node).
+type snapshot struct {
+	idx   map[string]int32
+	ids   []string
+	arcs  [][]arc
+	docs  map[string]struct{}
+	edges int
+}
+
+type arc struct {
+	key   uint16 // relation index*2 + direction
+	other int32
+}
+
+func arcKey(rel int, dir pledgegraph.Direction) uint16 { return uint16(rel*2 + int(dir)) }
+
+func compareArcs(a, b arc) int {
+	return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.other, b.other))
+}
+
+func newSnapshot() *snapshot {
+	return &snapshot{idx: map[string]int32{}, docs: map[string]struct{}{}}
+}
+
+func (s *snapshot) node(id string) int32 {
+	if n, ok := s.idx[id]; ok {
+		return n
+	}
+	n := int32(len(s.ids))
+	s.idx[id] = n
+	s.ids = append(s.ids, id)
+	s.arcs = append(s.arcs, nil)
+	return n
+}
+
+// add appends an edge without keeping order; finish sorts.
+func (s *snapshot) add(rel int, sub, obj string) {
+	a, b := s.node(sub), s.node(obj)
+	s.arcs[a] = append(s.arcs[a], arc{arcKey(rel, pledgegraph.Out), b})
+	s.arcs[b] = append(s.arcs[b], arc{arcKey(rel, pledgegraph.In), a})
+	s.edges++
+}
+
+// finish sorts every node's arcs and drops duplicates.
+func (s *snapshot) finish() {
+	s.edges = 0
+	for n, arcs := range s.arcs {
+		slices.SortFunc(arcs, compareArcs)
+		arcs = slices.Compact(arcs)
+		s.arcs[n] = slices.Clip(arcs)
+		for _, a := range arcs {
+			if a.key%2 == uint16(pledgegraph.Out) {
+				s.edges++
+			}
+		}
+	}
+}
+
+// apply inserts a document's edges in order, skipping those already there.
+func (s *snapshot) apply(rel map[string]int, doc string, edges []Edge) {
+	s.docs[doc] = struct{}{}
+	s.node(doc)
+	for _, e := range edges {
+		ri, ok := rel[e.Predicate]
+		if !ok || e.Source == e.Target || pledgegraph.NodeType(e.Target) == "" {
+			continue
+		}
+		a, b := s.node(e.Source), s.node(e.Target)
+		if s.insert(a, arc{arcKey(ri, pledgegraph.Out), b}) {
+			s.insert(b, arc{arcKey(ri, pledgegraph.In), a})
+			s.edges++
+		}
+	}
+}
+
+func (s *snapshot) insert(n int32, x arc) bool {
+	i, found := slices.BinarySearchFunc(s.arcs[n], x, compareArcs)
+	if found {
+		return false
+	}
+	s.arcs[n] = slices.Insert(s.arcs[n], i, x)
+	return true
+}

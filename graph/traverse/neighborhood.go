@@ -1,0 +1,137 @@
+package traverse
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"pledgegraph"
+)
+
+// Subgraph is the answer of Neighborhood.
+type Subgraph struct {
+	// Nodes are the centre first, then the nodes at distance 1, 2, …;
+	// within a distance, the best connected to the nodes before them first.
+	Nodes []Node
+	// Distances[i] is the number of edges between the centre and Nodes[i].
+	Distances []int
+	// Edges are every edge of the followed relations between two returned
+	// nodes (the induced subgraph), sorted by source, predicate, target.
+	Edges []Edge
+	// Truncated is true when more nodes lay within depth than limit allowed.
+	Truncated bool
+	// Calls is the number of Neighbors round trips made.
+	Calls int
+}
+
+// Neighborhood returns the nodes within depth edges of the node of,
+// following the relations named in predicates (nil: all configured
+// relations) in both directions, and every such edge between them.
+//
+// At most limit nodes are returned, the centre included; when more lie
+// within depth, nearer nodes are kept before farther ones, and among nodes
+// at the same distance those with more edges to the nodes already kept come
+// first (ties in a deterministic order); Subgraph.Truncated is then true.
+// A node with no edges, or one that does not exist, yields a subgraph of that
+// node alone. depth 0 returns the centre without a round trip.
+//
+// It makes depth+1 levels of round trips: the last level finds the edges
+// between nodes at distance depth.
+//
+// Errors: EINVALID for an argument that is not a node ID, an unknown
+// predicate, depth < 0 or > Config.MaxDepth, limit < 1 or > Config.MaxLimit;
+// ELIMIT when ctx ends; the Graph's errors unchanged.
+func (t *Traverser) Neighborhood(ctx context.Context, of string, depth int, predicates []string, limit int) (*Subgraph, error) {
+	if err := checkNode("of", of); err != nil {
+		return nil, err
+	}
+	if depth < 0 || depth > t.cfg.MaxDepth {
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "depth must be between 0 and %d", t.cfg.MaxDepth)
+	}
+	if limit < 1 || limit > t.cfg.MaxLimit {
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "limit must be between 1 and %d", t.cfg.MaxLimit)
+	}
+	rels, err := t.relations(predicates)
+	if err != nil {
+		return nil, err
+	}
+	sg := &Subgraph{Nodes: []Node{NewNode(of)}, Distances: []int{0}, Edges: []Edge{}}
+	if depth == 0 {
+		return sg, nil
+	}
+	g, err := t.view(ctx)
+	if err != nil {
+		return nil, err
+	}
+	x := &expander{g: g, rels: rels, parallel: t.cfg.Parallel, batch: t.cfg.BatchSize}
+	dist := map[string]int{of: 0}
+	edges := map[Edge]struct{}{}
+	frontier := []string{of}
+	for d := 0; d <= depth && len(frontier) > 0; d++ {
+		hops, err := x.expand(ctx, frontier)
+		if err != nil {
+			return nil, err
+		}
+		var next []string
+		if d < depth {
+			next = admit(hops, dist, limit-len(sg.Nodes), &sg.Truncated)
+			for _, n := range next {
+				dist[n] = d + 1
+				sg.Nodes = append(sg.Nodes, NewNode(n))
+				sg.Distances = append(sg.Distances, d+1)
+			}
+		}
+		for _, h := range hops {
+			if _, ok := dist[h.To]; ok {
+				edges[h.Edge] = struct{}{}
+			}
+		}
+		frontier = next
+	}
+	for e := range edges {
+		sg.Edges = append(sg.Edges, e)
+	}
+	slices.SortFunc(sg.Edges, compareEdges)
+	sg.Calls = x.calls
+	return sg, nil
+}
+
+// admit picks, among the nodes the hops reach that are not in dist yet, at
+// most room to add: the best connected first (most distinct edges from the
+// frontier), then in order of discovery. It sets *truncated when some are
+// left out.
+func admit(hops []hop, dist map[string]int, room int, truncated *bool) []string {
+	type cand struct {
+		id    string
+		links int
+	}
+	idx := map[string]int{}
+	var cands []cand
+	for _, h := range hops {
+		if _, ok := dist[h.To]; ok {
+			continue
+		}
+		i, ok := idx[h.To]
+		if !ok {
+			i = len(cands)
+			idx[h.To] = i
+			cands = append(cands, cand{id: h.To})
+		}
+		cands[i].links++
+	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.links, a.links) })
+	if len(cands) > room {
+		*truncated = true
+		cands = cands[:max(room, 0)]
+	}
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.id
+	}
+	return out
+}
+
+func compareEdges(a, b Edge) int {
+	return cmp.Or(strings.Compare(a.Source, b.Source), strings.Compare(a.Predicate, b.Predicate), strings.Compare(a.Target, b.Target))
+}

@@ -1,0 +1,256 @@
+// Package ingest turns source documents into stored facts: it runs the
+// extraction pipeline over a document, builds its triples and writes them to
+// the store in one transaction, then keeps secondary indexes (full-text
+// search) in step. The loader CLI, the server's first-start load and the
+// ingestDocument mutation all go through it.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"pledgegraph"
+	"pledgegraph/loader/triples"
+)
+
+// MaxDocumentBytes bounds one document's raw text.
+const MaxDocumentBytes = 8 << 20
+
+// Extractor reads the facts of one document (see package loader/pipeline).
+type Extractor interface {
+	Extract(src pledgegraph.Source) (*pledgegraph.Extraction, error)
+}
+
+// Indexer keeps a secondary index in step with the store. Index must be
+// idempotent by ID: it is called again when a stored document is re-ingested.
+type Indexer interface {
+	Index(ctx context.Context, x *pledgegraph.Extraction) error
+}
+
+// Service ingests documents into a store.
+type Service struct {
+	store pledgegraph.Store
+	ex    Extractor
+	idx   []Indexer
+	log   *slog.Logger
+}
+
+// New returns a service writing to st with extractor ex. A nil logger discards logs.
+func New(st pledgegraph.Store, ex Extractor, log *slog.Logger, indexers ...Indexer) *Service {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Service{store: st, ex: ex, idx: indexers, log: log}
+}
+
+// Result is what one ingest did.
+type Result struct {
+	Extraction *pledgegraph.Extraction
+	Created    bool // false when the document was already stored (nothing changed)
+	Quads      int  // triples written (0 when !Created)
+}
+
+// Ingest extracts and stores one document. Bad input is an EINVALID or
+// ELIMIT error and stores nothing; a store failure leaves no part of the
+// document behind.
+func (s *Service) Ingest(ctx context.Context, src pledgegraph.Source) (*Result, error) {
+	if err := Validate(src.Text); err != nil {
+		return nil, err
+	}
+	x, err := s.ex.Extract(src)
+	if err != nil {
+		return nil, err
+	}
+	ts := triples.Build(x)
+	created, err := s.store.Write(ctx, x.Document.ID, ts)
+	if err != nil {
+		return nil, err
+	}
+	for _, ix := range s.idx {
+		if err := ix.Index(ctx, x); err != nil {
+			// The graph is the source of truth; a stale index is rebuilt
+			// from it, so this is logged, not returned.
+			s.log.ErrorContext(ctx, "index document", "doc", x.Document.ID, "err", err)
+		}
+	}
+	r := &Result{Extraction: x, Created: created}
+	if created {
+		r.Quads = len(ts)
+	}
+	s.log.DebugContext(ctx, "ingested", "doc", x.Document.ID, "source", x.Document.Source,
+		"created", created, "actors", len(x.Actors), "statements", len(x.Statements),
+		"commitments", len(x.Commitments), "quads", r.Quads)
+	return r, nil
+}
+
+// Validate checks raw text before extraction.
+func Validate(text string) error {
+	switch {
+	case len(text) > MaxDocumentBytes:
+		return pledgegraph.Errorf(pledgegraph.ELIMIT, "document is %d bytes; the limit is %d", len(text), MaxDocumentBytes)
+	case !utf8.ValidString(text):
+		return pledgegraph.Errorf(pledgegraph.EINVALID, "document text is not valid UTF-8")
+	case strings.TrimSpace(text) == "":
+		return pledgegraph.Errorf(pledgegraph.EINVALID, "document text is empty")
+	}
+	return nil
+}
+
+// Skip is an input that was not loaded, and why.
+type Skip struct {
+	Path   string
+	Reason string
+}
+
+// Summary counts what a load did.
+type Summary struct {
+	Documents   int // newly stored
+	Unchanged   int // already stored, nothing changed
+	Actors      int // distinct actors in the newly stored documents
+	Statements  int
+	Commitments int
+	Quads       int
+	Skipped     []Skip
+}
+
+// Progress receives a report after each file of a load.
+type Progress func(done, total int, path string)
+
+// LoadPaths loads files and directories (recursively; hidden entries and
+// README/LICENSE/NOTICE files beside the documents are passed over). Only UTF-8 .txt files are loaded; anything else, and any file
+// that fails, is recorded in Summary.Skipped with the reason and the rest
+// still loads. It stops early only when ctx is done.
+func (s *Service) LoadPaths(ctx context.Context, paths []string, progress Progress) (Summary, error) {
+	var sum Summary
+	files := s.collect(paths, &sum)
+	actors := map[string]bool{}
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		r, reason := s.loadFile(ctx, f)
+		switch {
+		case reason != "":
+			sum.Skipped = append(sum.Skipped, Skip{Path: f, Reason: reason})
+		case r.Created:
+			sum.Documents++
+			sum.Statements += len(r.Extraction.Statements)
+			sum.Commitments += len(r.Extraction.Commitments)
+			sum.Quads += r.Quads
+			for _, a := range r.Extraction.Actors {
+				actors[a.ID] = true
+			}
+		default:
+			sum.Unchanged++
+		}
+		if progress != nil {
+			progress(i+1, len(files), f)
+		}
+	}
+	sum.Actors = len(actors)
+	return sum, nil
+}
+
+func (s *Service) loadFile(ctx context.Context, path string) (*Result, string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, "cannot read: " + pathErr(err)
+	}
+	if fi.Size() > MaxDocumentBytes {
+		return nil, "too large (over 8 MiB)"
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "cannot read: " + pathErr(err)
+	}
+	if !utf8.Valid(b) {
+		return nil, "not valid UTF-8 text"
+	}
+	r, err := s.Ingest(ctx, pledgegraph.Source{Name: filepath.Base(path), Source: filepath.Base(path), Text: string(b)})
+	if err != nil {
+		if pledgegraph.ErrorCode(err) == pledgegraph.EINTERNAL {
+			s.log.ErrorContext(ctx, "load file", "path", path, "err", err)
+		}
+		return nil, pledgegraph.ErrorMessage(err)
+	}
+	return r, ""
+}
+
+// collect expands paths into the sorted list of candidate files, recording
+// inputs that cannot be loaded.
+func (s *Service) collect(paths []string, sum *Summary) []string {
+	var files []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			sum.Skipped = append(sum.Skipped, Skip{Path: p, Reason: "cannot read: " + pathErr(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			if ok, why := loadable(p); ok {
+				files = append(files, p)
+			} else {
+				sum.Skipped = append(sum.Skipped, Skip{Path: p, Reason: why})
+			}
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				sum.Skipped = append(sum.Skipped, Skip{Path: path, Reason: "cannot read: " + pathErr(err)})
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || isDocFile(d.Name()) {
+				return nil
+			}
+			if ok, why := loadable(path); ok {
+				found = append(found, path)
+			} else {
+				sum.Skipped = append(sum.Skipped, Skip{Path: path, Reason: why})
+			}
+			return nil
+		})
+		if err != nil {
+			sum.Skipped = append(sum.Skipped, Skip{Path: p, Reason: "cannot read: " + pathErr(err)})
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files
+}
+
+// isDocFile tells the documentation kept beside source documents (README,
+// LICENSE, NOTICE), which directory walks pass over silently.
+func isDocFile(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	return base == "README" || base == "LICENSE" || base == "NOTICE"
+}
+
+func loadable(path string) (bool, string) {
+	if !strings.EqualFold(filepath.Ext(path), ".txt") {
+		return false, "not a .txt file"
+	}
+	return true, ""
+}
+
+// pathErr drops the path from an fs error: the caller reports the path.
+func pathErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,500 @@
+package actors_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"pledgegraph"
+	"pledgegraph/loader/actors"
+	"pledgegraph/loader/annot"
+)
+
+var textFile = flag.String("text", "", "print the actors and mentions read from this normalised text file (debugging aid)")
+
+var (
+	gazOnce sync.Once
+	gaz     *actors.Gazetteer
+	gazErr  error
+)
+
+func gazetteer(t testing.TB) *actors.Gazetteer {
+	t.Helper()
+	gazOnce.Do(func() { gaz, gazErr = actors.DefaultGazetteer() })
+	if gazErr != nil {
+		t.Fatal(gazErr)
+	}
+	return gaz
+}
+
+var (
+	sentenceEnd = regexp.MustCompile(`[.!?][”’"]?\s+`)
+	abbrev      = regexp.MustCompile(`(\b[A-Z]\.[A-Z]\.|\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|St|Lt|Col)\.)$`)
+)
+
+// doc builds a document by hand, as normalize and segment would: one
+// paragraph per line, the first one a headline when it starts with "# ",
+// sentences split after . ! ? and a space.
+func doc(text string) *annot.Doc {
+	d := &annot.Doc{}
+	var b strings.Builder
+	for i, line := range strings.Split(text, "\n") {
+		kind := annot.Body
+		if i == 0 && strings.HasPrefix(line, "# ") {
+			kind, line = annot.Headline, strings.TrimPrefix(line, "# ")
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		start := b.Len()
+		b.WriteString(line)
+		d.Paragraphs = append(d.Paragraphs, annot.Paragraph{Span: annot.Span{Start: start, End: b.Len()}, Kind: kind})
+	}
+	d.Text = b.String()
+	for pi, p := range d.Paragraphs {
+		if p.Kind != annot.Body {
+			continue
+		}
+		s := p.Start
+		for _, loc := range sentenceEnd.FindAllStringIndex(d.Text[p.Start:p.End], -1) {
+			if abbrev.MatchString(d.Text[max(p.Start, p.Start+loc[0]-7) : p.Start+loc[0]+1]) {
+				continue // "U.S. Ambassador", "Gen. Smith"
+			}
+			e := p.Start + loc[1]
+			d.Sentences = append(d.Sentences, annot.Sentence{Span: annot.Span{Start: s, End: e}, Index: len(d.Sentences), Para: pi})
+			s = e
+		}
+		if s < p.End {
+			d.Sentences = append(d.Sentences, annot.Sentence{Span: annot.Span{Start: s, End: p.End}, Index: len(d.Sentences), Para: pi})
+		}
+	}
+	return d
+}
+
+// summary renders actors as "kind:Name" plus, for persons, "[Title|Country]".
+func summary(acts []pledgegraph.Actor) []string {
+	var out []string
+	for _, a := range acts {
+		s := string(a.Kind) + ":" + a.Name
+		if a.Kind == pledgegraph.KindPerson {
+			s += "[" + a.Title + "|" + strings.TrimPrefix(a.Country, "actor:country:") + "]"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// links renders mentions as "surface→Name" (or "surface→?" unresolved).
+func links(d *annot.Doc, acts []pledgegraph.Actor, ms []annot.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		who := "?"
+		if m.Actor >= 0 {
+			who = acts[m.Actor].Name
+		}
+		out = append(out, d.Slice(m.Span)+"→"+who)
+	}
+	return out
+}
+
+func TestDebugText(t *testing.T) {
+	if *textFile == "" {
+		t.Skip("no -text file")
+	}
+	b, err := os.ReadFile(*textFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc(string(b))
+	acts, ms := actors.Recognize(d, gazetteer(t))
+	t.Logf("\n%s", render(d, acts, ms))
+}
+
+// tc is one table case: the actors expected (summary form, in order of first
+// mention) and mention links that must be present.
+type tc struct {
+	name   string
+	text   string
+	actors []string
+	links  []string // "surface→Name" that must appear
+	absent []string // "surface→Name" that must not appear
+}
+
+func run(t *testing.T, cases []tc) {
+	t.Helper()
+	g := gazetteer(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := doc(c.text)
+			acts, ms := actors.Recognize(d, g)
+			got := summary(acts)
+			if c.actors != nil && !slices.Equal(got, c.actors) {
+				t.Errorf("actors\n got  %q\n want %q", got, c.actors)
+			}
+			ls := links(d, acts, ms)
+			for _, l := range c.links {
+				if !slices.Contains(ls, l) {
+					t.Errorf("missing mention %q; have %q", l, ls)
+				}
+			}
+			for _, l := range c.absent {
+				if slices.Contains(ls, l) {
+					t.Errorf("unexpected mention %q", l)
+				}
+			}
+		})
+	}
+}
+
+func TestCountries(t *testing.T) {
+	run(t, []tc{
+		{name: "abbreviations",
+			text:   "The U.S. and the UAE signed a minerals deal with the DRC, while the UK watched.",
+			actors: []string{"country:United States", "country:United Arab Emirates", "country:Democratic Republic of the Congo", "country:United Kingdom"},
+			links:  []string{"U.S.→United States", "UAE→United Arab Emirates", "DRC→Democratic Republic of the Congo", "UK→United Kingdom"}},
+		{name: "official and alternative names",
+			text:   "Officials from the Russian Federation, Czechia and Türkiye met envoys of the Republic of Korea.",
+			actors: []string{"country:Russia", "country:Czech Republic", "country:Turkey", "country:South Korea"}},
+		{name: "capitalisation decides",
+			text:   "They flew us to Turkey for a turkey dinner, and Chad Ellis stayed in snowy Oslo.",
+			actors: []string{"country:Turkey"},
+			absent: []string{"us→United States"}},
+		{name: "demonyms adjective and plural",
+			text:   "Ukrainians and the French welcomed Polish support, and the Americans agreed.",
+			actors: []string{"country:Ukraine", "country:France", "country:Poland", "country:United States"},
+			links:  []string{"Ukrainians→Ukraine", "French→France", "Polish→Poland", "Americans→United States"}},
+		{name: "compound names win over their parts",
+			text:   "South Sudan and Sudan traded accusations; Guinea-Bissau and Papua New Guinea abstained.",
+			actors: []string{"country:South Sudan", "country:Sudan", "country:Guinea-Bissau", "country:Papua New Guinea"}},
+		{name: "hyphenated compounds",
+			text:   "The Kenyan-led mission discussed US-Ukraine ties.",
+			actors: []string{"country:Kenya", "country:United States", "country:Ukraine"},
+			links:  []string{"Kenyan→Kenya", "US→United States", "Ukraine→Ukraine"}},
+		{name: "regions are never states",
+			text:   "Ships crossed the Indian Ocean and the South China Sea to reach Greenland and Crimea.",
+			actors: nil},
+		{name: "a state inside a place name",
+			text:   "Aid reached Port Sudan and El Fasher on Monday.",
+			actors: nil},
+		{name: "calendar words and chrome",
+			text:   "On Tuesday, March 3, Recommended Stories appeared. In May the talks resumed.",
+			actors: nil},
+	})
+	// "actors: nil" above means no actor at all
+}
+
+func TestCapitals(t *testing.T) {
+	run(t, []tc{
+		{name: "metonym vs place",
+			text:   "Ministers gathered in Paris on Monday. Paris could contribute troops, and Washington’s top general agreed.",
+			actors: []string{"country:France", "country:United States"},
+			links:  []string{"Paris→France", "Washington→United States"}},
+		{name: "place only makes no actor",
+			text:   "Delegates met in Canberra and Wellington, then flew to Ottawa.",
+			actors: nil},
+		{name: "modifier is a place",
+			text:   "The Beijing talks ended without a deal.",
+			actors: nil},
+		{name: "object of a verb of telling is the state",
+			text:   "The envoy told Kyiv that Moscow had rejected the plan.",
+			actors: []string{"country:Ukraine", "country:Russia"}},
+		{name: "Brussels stands for the EU",
+			text:   "Brussels said it would respond, as NATO ministers met in Brussels.",
+			actors: []string{"organization:European Union", "organization:NATO"},
+			links:  []string{"Brussels→European Union"}},
+		{name: "capital inside a longer name",
+			text:   "The Washington Post reported that George Washington University closed.",
+			actors: nil},
+	})
+}
+
+func TestOrganizations(t *testing.T) {
+	run(t, []tc{
+		{name: "gazetteer names and acronyms",
+			text:   "NATO, the EU and the African Union met the IMF and the World Food Programme.",
+			actors: []string{"organization:NATO", "organization:European Union", "organization:African Union", "organization:International Monetary Fund", "organization:World Food Programme"}},
+		{name: "acronym only in capitals",
+			text:   "Who said the Eu was late?",
+			actors: nil},
+		{name: "UN organ is its own actor",
+			text:   "The UN Security Council voted. The council’s vote surprised the UN.",
+			actors: []string{"organization:United Nations Security Council", "organization:United Nations"},
+			links:  []string{"The council→United Nations Security Council"}},
+		{name: "acronym defined in parentheses",
+			text:   "The Sahel Water Partnership (SWP) opened an office. SWP officials said the Sahel Water Partnership would grow.",
+			actors: []string{"organization:Sahel Water Partnership"},
+			links:  []string{"SWP→Sahel Water Partnership"}},
+		{name: "capitalised name with organization noun",
+			text:   "The Arctic Fisheries Alliance and the Kenya Defence Forces signed a deal.",
+			actors: []string{"organization:Arctic Fisheries Alliance", "organization:Kenya Defence Forces"}},
+		{name: "quoted group and its anaphors",
+			text:   "Donors formed a so-called “club of lenders” in March. The club said the allies would meet again.",
+			actors: []string{"organization:Club of Lenders"},
+			links:  []string{"club of lenders→Club of Lenders", "The club→Club of Lenders"}},
+		{name: "ministry of a state",
+			text:   "Peru’s foreign ministry said talks would resume. The ministry said Lima was ready.",
+			actors: []string{"country:Peru", "organization:Peruvian Foreign Ministry"},
+			links:  []string{"foreign ministry→Peruvian Foreign Ministry", "The ministry→Peruvian Foreign Ministry", "Lima→Peru"}},
+		{name: "ministry written as a name",
+			text:   "Japan’s Ministry of Foreign Affairs protested.",
+			actors: []string{"country:Japan", "organization:Japanese Foreign Affairs Ministry"}},
+		{name: "armed forces acting",
+			text:   "The Malian army, which controls the north, said it would hold talks.",
+			actors: []string{"country:Mali", "organization:Malian Army"},
+			links:  []string{"Malian→Mali", "army→Malian Army"}},
+		{name: "armed forces as object only",
+			text:   "Donors asked how the Malian army would be financed.",
+			actors: []string{"country:Mali"}},
+		{name: "armed forces in the gazetteer",
+			text:   "The Sudanese army did not respond.",
+			actors: []string{"country:Sudan", "organization:Sudanese Armed Forces"},
+			links:  []string{"Sudanese→Sudan", "army→Sudanese Armed Forces"}},
+		{name: "a state body's short name inside a longer name",
+			text:   "The African Union’s Peace and Security Council met, and Russia’s Security Council replied.",
+			actors: []string{"organization:African Union", "country:Russia"}},
+		{name: "another state's office",
+			text:   "The German Foreign Office said the Indian National Congress had called.",
+			actors: []string{"organization:German Foreign Office", "organization:Indian National Congress"}},
+		{name: "ministry of a territory",
+			text:   "The Gaza Health Ministry said 30 people died. The Foreign Ministry said nothing.",
+			actors: []string{"organization:Gaza Health Ministry"}},
+		{name: "demonym inside a name",
+			text:   "The French Open and Chinese New Year drew crowds; Turkish Airlines added flights.",
+			actors: []string{"organization:Turkish Airlines"}},
+		{name: "agencies and platforms",
+			text:   "Writing on Telegram, the minister cited Reuters and the Associated Press.",
+			actors: []string{"organization:Telegram", "organization:Reuters", "organization:Associated Press"}},
+	})
+}
+
+func TestPersons(t *testing.T) {
+	run(t, []tc{
+		{name: "office with nationality, then surname",
+			text:   "Brazilian Foreign Minister Ana Souza said the deal was fair. Souza’s deputy agreed, and Souza left.",
+			actors: []string{"country:Brazil", "person:Ana Souza[Foreign Minister|brazil]"},
+			links:  []string{"Ana Souza→Ana Souza", "Souza→Ana Souza"}},
+		{name: "office with a state and possessive",
+			text:   "Tuvalu’s Prime Minister Semi Tafua spoke first.",
+			actors: []string{"country:Tuvalu", "person:Semi Tafua[Prime Minister|tuvalu]"}},
+		{name: "office with a complement",
+			text:   "U.S. Ambassador to the United Nations Rachel Hume said the vote mattered.",
+			actors: []string{"country:United States", "organization:United Nations", "person:Rachel Hume[Ambassador to the United Nations|united-states]"}},
+		{name: "lower-case office after a body",
+			text:   "UN relief chief Omar Said warned of famine. Kremlin spokesman Ivan Orlov declined to comment.",
+			actors: []string{"organization:United Nations", "person:Omar Said[relief chief|]", "organization:Kremlin", "person:Ivan Orlov[spokesman|russia]"}},
+		{name: "apposition before the name",
+			text:   "Chile’s deputy trade minister, Pablo Rojas, said exports would rise.",
+			actors: []string{"country:Chile", "person:Pablo Rojas[deputy trade minister|chile]"}},
+		{name: "apposition after the name",
+			text:   "“We need access,” said Mira Lind, the agency’s regional director.",
+			actors: []string{"person:Mira Lind[regional director|]"}},
+		{name: "capital's possessive gives the state",
+			text:   "The talks were attended by Washington’s top general in Europe, Alexus Brand.",
+			actors: []string{"country:United States", "person:Alexus Brand[top general in Europe|united-states]"}},
+		{name: "coordinated names share the office",
+			text:   "Japanese envoys Kenji Sato and Yuki Mori arrived on Monday.",
+			actors: []string{"country:Japan", "person:Kenji Sato[envoys|japan]", "person:Yuki Mori[envoys|japan]"}},
+		{name: "sentence-initial words stay out of names",
+			text:   "German Chancellor Anna Vogt spoke. But Vogt said little. Writing on Telegram, Vogt thanked Kyiv.",
+			actors: []string{"country:Germany", "person:Anna Vogt[Chancellor|germany]", "organization:Telegram", "country:Ukraine"},
+			links:  []string{"Vogt→Anna Vogt"}},
+		{name: "head of government takes the nearby state",
+			text:   "Germany signalled caution. Chancellor Anna Vogt said German forces could help.",
+			actors: []string{"country:Germany", "person:Anna Vogt[Chancellor|germany]"}},
+		{name: "accents kept, unaccented alias",
+			text:   "Hungarian Foreign Minister Péter Szőke met Marc-André Roy, who leads the mission.",
+			actors: []string{"country:Hungary", "person:Péter Szőke[Foreign Minister|hungary]", "person:Marc-André Roy[|]"}},
+		{name: "family name first",
+			text:  "Chinese Commerce Minister Zhao Mingli arrived. Zhao said trade would grow.",
+			links: []string{"Zhao→Zhao Mingli"}},
+		{name: "single name after an office",
+			text:   "President Lula said Brazil would help.",
+			actors: []string{"person:Lula[President|brazil]", "country:Brazil"}},
+		{name: "given name that is a state",
+			text:   "Jordan Bardella said the vote was close.",
+			actors: []string{"person:Jordan Bardella[|]"}},
+		{name: "no evidence, no person",
+			text:   "Aid convoys left Kalma Camp and Nyala Town.",
+			actors: nil},
+		{name: "office with a capitalised complement",
+			text:   "US Secretary of State Marco Ruiz, speaking in Rome, said talks would go on.",
+			actors: []string{"country:United States", "person:Marco Ruiz[Secretary of State|united-states]"}},
+		{name: "abbreviated office",
+			text:   "Sen. Lindsey Grant, a Republican, praised the move.",
+			actors: []string{"person:Lindsey Grant[Sen.|]"}},
+		{name: "joined particles and later surname",
+			text:   "Egypt’s President Abdel Fattah el-Sami met Khalil al-Hadi, who leads the group. Sami’s office confirmed it.",
+			actors: []string{"country:Egypt", "person:Abdel Fattah el-Sami[President|egypt]", "person:Khalil al-Hadi[|]"},
+			links:  []string{"Sami→Abdel Fattah el-Sami"}},
+		{name: "a name ending another name is that person",
+			text:   "European Commission President Ursula von der Heide spoke. Von der Heide said aid would rise.",
+			actors: []string{"organization:European Commission", "person:Ursula von der Heide[President|]"},
+			links:  []string{"Von der Heide→Ursula von der Heide"}},
+		{name: "surname read alone elsewhere",
+			text:   "The talks involved Vladimir Petrov on Tuesday. Petrov later left.",
+			actors: []string{"person:Vladimir Petrov[|]"}},
+		{name: "coordination with a person",
+			text:   "Donald Grey and Vladimir Petrov spoke by phone, said Vladimir Petrov’s aide.",
+			actors: []string{"person:Donald Grey[|]", "person:Vladimir Petrov[|]"}},
+		{name: "head of state takes the state of an institution, not another leader's",
+			text:   "Indian Prime Minister Narendra Rao spoke with President Dan Cole by phone, the White House said.",
+			actors: []string{"country:India", "person:Narendra Rao[Prime Minister|india]", "person:Dan Cole[President|united-states]", "organization:White House"}},
+		{name: "possessive state before a name",
+			text:   "President Joe Biden met Russia’s Vladimir Putin in Geneva. Ukraine’s Zelenskyy said the talks failed, as Ukraine’s Kharkiv region was shelled.",
+			actors: []string{"person:Joe Biden[President|]", "country:Russia", "person:Vladimir Putin[|russia]", "country:Ukraine", "person:Zelenskyy[|ukraine]"}},
+		{name: "hyphenated office",
+			text:   "Then-President Joe Biden spoke.",
+			actors: []string{"person:Joe Biden[Then-President|]"}},
+		{name: "honorific is no office",
+			text:   "Mr Tomas Berg said the talks were over.",
+			actors: []string{"person:Tomas Berg[|]"}},
+		{name: "verb of saying before the name",
+			text:   "“It is late,” said Tomas Berg.",
+			actors: []string{"person:Tomas Berg[|]"}},
+	})
+}
+
+func TestRoles(t *testing.T) {
+	run(t, []tc{
+		{name: "role links to the holder",
+			text:  "German Defence Minister Katrin Wolf spoke. The minister said jets were ready.",
+			links: []string{"The minister→Katrin Wolf"}},
+		{name: "two prime ministers: the last mentioned",
+			text:  "Fijian Prime Minister Josefa Ravu spoke. Samoan Prime Minister Ana Tui replied. The prime minister said more.",
+			links: []string{"The prime minister→Ana Tui"}},
+		{name: "a prime minister is not any minister",
+			text:   "Climate Minister Dan Hart spoke. The prime minister said nothing.",
+			absent: []string{"The prime minister→Dan Hart"}},
+		{name: "unresolved role stays open",
+			text:  "Kenyan Cabinet Secretary Joseph Kip spoke, and the cabinet secretary later said more.",
+			links: []string{"the cabinet secretary→Joseph Kip"}},
+		{name: "organization anaphors",
+			text:  "NATO met in Brussels. The alliance said this alliance would act, and the EU said the bloc agreed.",
+			links: []string{"The alliance→NATO", "this alliance→NATO", "the bloc→European Union"}},
+		{name: "generic nouns without an antecedent",
+			text:   "The president of the club said the minister was late.",
+			actors: nil},
+	})
+}
+
+// TestSpans checks the mention invariants on the real articles: spans in
+// bounds, sorted, non-overlapping; sentence indices right; every actor
+// mentioned and every Actor index valid.
+func TestSpans(t *testing.T) {
+	g := gazetteer(t)
+	for _, a := range goldArticles(t) {
+		raw, err := os.ReadFile(a.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := annotate(t, string(raw))
+		acts, ms := actors.Recognize(d, g)
+		checkInvariants(t, d, acts, ms)
+	}
+}
+
+func checkInvariants(t *testing.T, d *annot.Doc, acts []pledgegraph.Actor, ms []annot.Mention) {
+	t.Helper()
+	seen := make([]bool, len(acts))
+	for i, m := range ms {
+		if m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+			t.Fatalf("mention %d span %v out of bounds (text %d bytes)", i, m.Span, len(d.Text))
+		}
+		if i > 0 && ms[i-1].End > m.Start {
+			t.Errorf("mentions %d and %d overlap or are unsorted: %v %v", i-1, i, ms[i-1].Span, m.Span)
+		}
+		if m.Actor < -1 || m.Actor >= len(acts) {
+			t.Fatalf("mention %d links actor %d of %d", i, m.Actor, len(acts))
+		}
+		if m.Actor >= 0 {
+			seen[m.Actor] = true
+		}
+		if want := d.SentenceAt(m.Start); m.Sentence != want {
+			t.Errorf("mention %q: sentence %d, want %d", d.Slice(m.Span), m.Sentence, want)
+		}
+	}
+	ids := map[string]bool{}
+	for i, a := range acts {
+		if !a.Kind.Valid() || a.Name == "" || a.ID != pledgegraph.ActorID(a.Kind, a.Name) {
+			t.Errorf("actor %d malformed: %+v", i, a)
+		}
+		if ids[a.ID] {
+			t.Errorf("duplicate actor ID %s", a.ID)
+		}
+		ids[a.ID] = true
+		if !seen[i] {
+			t.Errorf("actor %q has no mention", a.Name)
+		}
+	}
+}
+
+// BenchmarkRecognize measures one pass over a dev article.
+func BenchmarkRecognize(b *testing.B) {
+	arts := goldArticles(b)
+	raw, err := os.ReadFile(arts[1].text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := annotate(b, string(raw))
+	g := gazetteer(b)
+	b.ResetTimer()
+	for range b.N {
+		actors.Recognize(d, g)
+	}
+}
+
+// TestLargeInput guards against super-linear passes: a long article made of
+// many copies of the dev articles must be read quickly.
+func TestLargeInput(t *testing.T) {
+	var b strings.Builder
+	for b.Len() < 150_000 {
+		for _, a := range goldArticles(t) {
+			raw, err := os.ReadFile(a.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Write(raw)
+			b.WriteString("\n")
+		}
+	}
+	d := doc(b.String())
+	start := time.Now()
+	acts, ms := actors.Recognize(d, gazetteer(t))
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("Recognize took %v over %d bytes", el, len(d.Text))
+	}
+	t.Logf("%d bytes: %d actors, %d mentions in %v", len(d.Text), len(acts), len(ms), time.Since(start))
+}
+
+// TestPathologicalInput guards against super-linear behaviour on inputs no
+// article has: thousands of distinct persons and roles, one endless
+// sentence of offices, many parentheses and quotes.
+func TestPathologicalInput(t *testing.T) {
+	var b strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&b, "Defence Minister Ab%c%d Cd%c%d said the minister left. ", 'a'+i%26, i, 'a'+i%7, i)
+	}
+	b.WriteString("\n")
+	for range 2000 {
+		b.WriteString("Minister Secretary General ")
+	}
+	b.WriteString("Xavier Yu said.\n")
+	for range 1000 {
+		b.WriteString("The Long Name (LN) “club of lenders” (")
+	}
+	g := gazetteer(t)
+	for _, d := range []*annot.Doc{doc(b.String()), {Text: b.String()}} {
+		start := time.Now()
+		acts, ms := actors.Recognize(d, g)
+		if el := time.Since(start); el > 10*time.Second {
+			t.Errorf("Recognize took %v over %d bytes", el, len(d.Text))
+		}
+		t.Logf("%d bytes: %d actors, %d mentions in %v", len(d.Text), len(acts), len(ms), time.Since(start))
+	}
+}

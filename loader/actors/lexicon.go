@@ -1,0 +1,216 @@
+package actors
+
+import "strings"
+
+// Word lists the recognizer reads. Keys are lower case.
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// titleHeads are the nouns of an office that can stand before a name
+// ("President Emmanuel Macron", "envoy Steve Witkoff") or alone as a role
+// ("the minister"). Multi-word offices are matched word by word.
+var titleHeads = setOf(
+	"president", "presidents", "vice-president", "premier", "chancellor", "minister", "ministers", "secretary",
+	"secretary-general", "ambassador", "ambassadors", "envoy", "envoys", "spokesman", "spokeswoman",
+	"spokesperson", "commissioner", "chief", "director", "director-general", "head", "leader", "leaders",
+	"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "monarch", "general", "gen",
+	"admiral", "adm", "colonel", "col", "commander", "lieutenant", "lt", "major", "maj", "sergeant", "sgt",
+	"captain", "capt", "marshal", "senator", "sen", "representative", "rep", "congressman", "congresswoman",
+	"governor", "gov", "mayor", "speaker", "chairman", "chairwoman", "chair", "chairperson", "ceo",
+	"adviser", "advisor", "negotiator", "negotiators", "mp", "lawmaker", "legislator", "judge", "justice",
+	"prosecutor", "attorney", "coordinator", "administrator", "officer", "official", "officials", "diplomat",
+	"delegate", "representative", "mediator", "rapporteur", "chancellor", "president-elect", "deputy",
+	"ayatollah", "cardinal", "archbishop", "bishop", "rabbi", "imam", "dr", "mr", "mrs", "ms", "sir", "dame",
+	"lord", "lady", "crown", "tsar", "czar", "envoy-designate", "nominee", "candidate", "commissioner-designate",
+	"undersecretary", "under-secretary", "high", "representative", "superintendent", "inspector", "controller",
+	"economist", "analyst", "founder", "co-founder", "executive", "manager", "editor", "correspondent",
+	"activist", "campaigner", "lawyer", "researcher", "professor", "spokespeople", "prof", "rev", "cmdr",
+	"brig", "pres", "amb", "miss", "mx", "counterpart", "counterparts",
+)
+
+// isTitleHead reports an office noun, also in hyphenated forms
+// ("then-president", "ex-minister", "vice-chancellor").
+func isTitleHead(lw string) bool {
+	if titleHeads[lw] {
+		return true
+	}
+	if i := strings.LastIndexByte(lw, '-'); i > 0 && titleHeads[lw[i+1:]] {
+		switch lw[:i] {
+		case "then", "ex", "former", "vice", "co", "acting", "deputy", "under", "interim":
+			return true
+		}
+	}
+	return false
+}
+
+// roleHeads are the offices that can be read as a role mention ("the
+// chancellor said") and linked back to a person holding that title.
+var roleHeads = setOf(
+	"president", "premier", "chancellor", "minister", "secretary", "secretary-general", "ambassador", "envoy",
+	"spokesman", "spokeswoman", "spokesperson", "commissioner", "chief", "director", "director-general",
+	"king", "queen", "emir", "sultan", "pope", "general", "admiral", "commander", "senator", "governor",
+	"mayor", "speaker", "chairman", "chairwoman", "negotiator", "prosecutor", "coordinator", "administrator",
+	"mediator", "leader",
+)
+
+// headOfGovernment are offices whose holder speaks for a state even when the
+// text does not name it beside the title ("Chancellor Friedrich Merz").
+var headOfGovernment = setOf(
+	"president", "premier", "chancellor", "minister", "king", "queen", "emir", "sultan", "monarch", "tsar",
+	"prince",
+)
+
+// titleModifiers are lower-case words that can stand inside an office before
+// its head ("deputy foreign minister", "top general", "relief chief").
+var titleModifiers = setOf(
+	"deputy", "vice", "acting", "former", "interim", "top", "senior", "chief", "special", "first", "second",
+	"foreign", "defence", "defense", "interior", "finance", "trade", "commerce", "economy", "economic",
+	"climate", "energy", "health", "justice", "development", "infrastructure", "agriculture", "education",
+	"transport", "environment", "labour", "labor", "culture", "home", "security", "intelligence",
+	"military", "army", "navy", "police", "relief", "humanitarian", "aid", "refugee", "rights", "human",
+	"prime", "cabinet", "state", "assistant", "principal", "executive", "managing", "regional", "country",
+	"national", "general", "permanent", "presidential", "government", "opposition", "rebel", "militia",
+	"party", "union", "industry", "business", "press", "news", "communications", "veteran", "longtime",
+	"newly", "elected", "appointed", "outgoing", "incoming", "then", "new", "european", "affairs",
+	"crisis", "management", "emergency", "migration", "immigration", "technology", "digital", "science",
+	"sports", "tourism", "fisheries", "water", "maritime", "social", "welfare", "budget", "treasury",
+	"armed", "forces", "staff", "joint", "supreme", "allied", "high", "de", "facto", "co",
+)
+
+// orgHeads end the capitalised name of an organization ("Pacific Climate
+// Action Network", "Gang Suppression Force").
+var orgHeads = setOf(
+	"force", "forces", "forum", "council", "community", "bank", "fund", "network", "organization",
+	"organisation", "union", "alliance", "coalition", "agency", "programme", "program", "committee",
+	"commission", "party", "army", "movement", "front", "group", "institute", "institution", "association",
+	"federation", "authority", "ministry", "department", "office", "court", "parliament", "assembly",
+	"corporation", "company", "foundation", "facility", "mission", "service", "services", "guard", "brigade",
+	"brigades", "battalion", "regiment", "police", "centre", "center", "university", "board", "bureau",
+	"secretariat", "tribunal", "congress", "senate", "cabinet", "government", "administration", "navy",
+	"command", "corps", "initiative", "consortium", "society", "league", "trust", "club", "partnership",
+	"commission", "observatory", "watch", "international", "inc", "ltd", "plc", "co", "media", "times",
+	"post", "news", "agency", "airways", "airlines", "group", "holdings", "industries", "reserve", "treaty",
+	"pact", "accord", "agreement", "declaration", "summit", "conference",
+)
+
+// nonActorOrgHeads end names that are organizations only in the loose sense:
+// agreements and events are not actors.
+var nonActorOrgHeads = setOf("treaty", "pact", "accord", "agreement", "declaration", "summit", "conference")
+
+// groupHeads are the nouns of a named group read from quotes ("the so-called
+// “coalition of the willing”").
+var groupHeads = setOf(
+	"coalition", "alliance", "group", "bloc", "club", "axis", "format", "force", "initiative", "quartet", "quad",
+	"contact group", "forum", "caucus", "network", "league", "front", "movement",
+)
+
+// armedForces are the lower-case nouns of a state's armed forces ("the
+// Sudanese army").
+var armedForces = setOf("army", "military", "armed forces")
+
+// determiners before a capital make it a modifier naming a place ("their
+// latest Berlin crisis meeting", "the Paris talks").
+var placeDeterminers = setOf(
+	"the", "a", "an", "its", "their", "his", "her", "our", "latest", "last",
+	"first", "next", "second", "third", "previous", "recent", "upcoming", "planned", "weekend",
+)
+
+// placePrepositions before a capital make it a place, not the state
+// ("gathered in Paris"; "Paris could contribute" is the state).
+var placePrepositions = setOf(
+	"in", "at", "near", "outside", "inside", "into", "across", "around", "within", "to", "toward", "towards",
+	"via", "through", "throughout", "from", "between", "over", "beyond", "past", "visiting", "visited",
+	"visit", "reach", "reached", "reaching", "left", "leave", "leaving", "arrive", "arrived", "arriving",
+	"of", "outskirts", "downtown", "central",
+)
+
+// speechVerbs next to a name are evidence that it names a person ("said
+// Tomas Ekberg", "Haugland told").
+var speechVerbs = setOf(
+	"said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "announced", "warned",
+	"noted", "argued", "insisted", "stressed", "explained", "wrote", "tweeted", "posted", "asked", "replied",
+	"responded", "answered", "acknowledged", "admitted", "claimed", "confirmed", "denied", "urged", "called",
+	"welcomed", "praised", "criticised", "criticized", "pledged", "promised", "vowed", "agreed", "offered",
+	"signalled", "signaled", "suggested", "cautioned", "recalled", "estimated", "predicted", "hailed",
+	"rejected", "ruled", "dismissed", "accused", "thanked", "opened", "chaired", "addressed", "met",
+	"spoke", "speaking", "saying", "telling", "writing", "according",
+)
+
+// functionWords are capitalised at the start of a sentence but never part of
+// a name ("But Merz said", "Writing on Telegram").
+var functionWords = setOf(
+	"a", "an", "the", "and", "but", "or", "nor", "so", "yet", "for", "if", "when", "while", "as", "after",
+	"before", "since", "until", "because", "although", "though", "in", "on", "at", "by", "with", "without",
+	"from", "to", "of", "into", "over", "under", "about", "against", "between", "during", "through", "among",
+	"amid", "despite", "like", "unlike", "this", "that", "these", "those", "there", "here", "then", "now",
+	"today", "yesterday", "tomorrow", "also", "still", "even", "only", "just", "meanwhile", "however",
+	"instead", "indeed", "asked", "speaking", "writing", "he", "she", "it", "they", "we", "i", "you", "his",
+	"her", "its", "their", "our", "my", "your", "who", "what", "which", "where", "why", "how", "some", "many",
+	"most", "several", "both", "all", "each", "every", "no", "not", "any", "other", "another", "such",
+	"according", "earlier", "later", "last", "next", "first", "once", "until", "unless", "whether", "where",
+	"thirteen", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "one", "more",
+	"less", "few", "much", "officials", "leaders", "diplomats", "sources", "analysts", "critics",
+	"recommended", "stories", "list", "items", "photo", "reporting", "editing", "additional", "read", "watch",
+	"mr", "mrs", "ms", "dr", "yes", "well", "oh", "please", "thank", "thanks", "sir", "madam",
+	"pressed", "reached", "contacted", "interviewed", "quoted", "cited", "challenged", "questioned", "told",
+	"elsewhere", "overall", "together", "still", "yet", "nevertheless", "nonetheless", "furthermore",
+	"moreover", "besides", "similarly", "likewise", "otherwise", "thus", "hence", "therefore", "perhaps",
+	"maybe", "already", "almost", "again", "soon", "never", "always", "often", "sometimes", "whereas",
+	"within", "across", "around", "following", "including", "regarding", "concerning", "per", "via",
+	"dear", "hello", "good", "mister", "madame", "monsieur", "herr", "señor", "senor",
+)
+
+// calendarWords are capitalised but name no actor.
+var calendarWords = setOf(
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas",
+	"easter", "ramadan", "eid",
+)
+
+// nameParticles may stand inside a person's name ("Ursula von der Leyen").
+var nameParticles = setOf(
+	"de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "di", "le", "la", "bin",
+	"ibn", "al", "el", "abu", "ben", "ter", "zu", "y", "ad", "ash", "as", "ar", "an", "at", "az", "ould", "ag",
+)
+
+// nameInnerTitles are honorifics that stand inside a name, between two of
+// its words ("Hassan Sheikh Mohamud", "Mohammed bin Salman").
+var nameInnerTitles = setOf("sheikh", "shaikh", "sayed", "sayyid", "syed", "mullah", "haji", "hajji", "mir", "khan", "pasha", "bey")
+
+// honorifics stand before a name but are no office ("Mr Modi").
+var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev", "mx")
+
+// titleAbbrevs are offices written abbreviated with a full stop ("Sen.
+// Lindsey Graham", "Gen. Mark Milley").
+var titleAbbrevs = setOf("sen", "gen", "rep", "gov", "dr", "mr", "mrs", "ms", "lt", "col", "adm", "capt", "sgt",
+	"maj", "prof", "rev", "cmdr", "brig", "pres", "amb")
+
+// geoWords mark a capitalised run as a place ("Port Sudan", "North Darfur").
+var geoWords = setOf(
+	"port", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+	"upper", "lower", "sea", "ocean", "river", "gulf", "strait", "straits", "island", "islands", "peninsula",
+	"mountains", "mountain", "mount", "valley", "lake", "bay", "coast", "province", "region", "state",
+	"city", "street", "square", "airport", "district", "county", "oblast", "avenue", "road", "bridge", "canal",
+	"desert", "plain", "plains", "plateau", "highlands", "heights", "strip", "bank", "camp", "square",
+	"saint", "st", "san", "santa", "fort", "new", "old", "great", "little", "el", "al", "las", "los",
+	"hills", "park", "palace", "hall", "house", "tower", "station", "base", "harbour", "harbor", "field",
+)
+
+// agencyVerbs after a noun phrase show it acting ("the Sudanese army, which
+// runs…", "…army said").
+var agencyVerbs = setOf(
+	"said", "says", "did", "does", "has", "had", "have", "denied", "claimed", "accused", "launched",
+	"announced", "confirmed", "rejected", "warned", "told", "declined", "refused", "seized", "captured",
+	"attacked", "shelled", "killed", "fought", "controls", "controlled", "runs", "ran", "took", "agreed",
+	"pledged", "vowed", "promised", "began", "started", "carried", "which", "whose",
+)
+
+// smallWords stay lower case in a title-cased name ("Coalition of the Willing").
+var smallWords = setOf("of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with")

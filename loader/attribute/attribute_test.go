@@ -1,0 +1,198 @@
+package attribute_test
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"pledgegraph"
+	"pledgegraph/loader/attribute"
+	"pledgegraph/loader/attribute/annottest"
+)
+
+func person(name, title, country string, aliases ...string) pledgegraph.Actor {
+	return pledgegraph.Actor{Name: name, Kind: pledgegraph.KindPerson, Title: title, Country: country, Aliases: aliases}
+}
+
+func country(name string, aliases ...string) pledgegraph.Actor {
+	return pledgegraph.Actor{Name: name, Kind: pledgegraph.KindCountry, Aliases: aliases}
+}
+
+func org(name string, aliases ...string) pledgegraph.Actor {
+	return pledgegraph.Actor{Name: name, Kind: pledgegraph.KindOrganization, Aliases: aliases}
+}
+
+// cast is the actors of the test articles (all fictional people).
+var cast = []pledgegraph.Actor{
+	person("Ana Ortiz", "Defence Minister", "Spain", "Ortiz"),
+	person("Tomas Reyes", "Finance Minister", "Spain", "Reyes"),
+	person("Mirela Dascalu", "interior minister", "Romania", "Dascalu"),
+	person("Ivo Brandt", "Foreign Minister", "Germany", "Brandt"),
+	person("Lena Forsberg", "Defence Minister", "Sweden", "Forsberg"),
+	person("Kemal Sahin", "Foreign Minister", "Turkey", "Sahin"),
+	person("Marc Dubois", "envoy", "", "Dubois"),
+	person("Anders Lind", "Prime Minister", "Denmark", "Lind"),
+	person("Maria Costa", "President", "Portugal", "Costa"),
+	country("Spain", "Madrid", "Spanish"),
+	country("Romania", "Bucharest", "Romanian"),
+	country("Germany", "Berlin", "German"),
+	country("Sweden", "Stockholm", "Swedish"),
+	country("Turkey", "Ankara", "Turkish"),
+	country("Denmark", "Copenhagen", "Danish"),
+	country("Portugal", "Lisbon"),
+	country("Latvia"),
+	country("Lithuania"),
+	country("Moldova"),
+	country("China", "Beijing", "Chinese"),
+	country("Russia", "Moscow", "Russian"),
+	country("Ukraine", "Kyiv", "Ukrainian"),
+	org("United Nations", "UN"),
+	org("NATO"),
+	org("World Bank"),
+	org("Kremlin"),
+	org("Polish Foreign Ministry", "Poland’s foreign ministry"),
+}
+
+// stmt is an expected statement: kind, speaker name ("" for none) and text.
+type stmt struct{ kind, speaker, text string }
+
+func (s stmt) String() string { return fmt.Sprintf("%s %q: %q", s.kind, s.speaker, s.text) }
+
+func got(t *testing.T, text string) []stmt {
+	t.Helper()
+	d := annottest.Build(text, cast...)
+	names := map[string]string{}
+	for _, a := range d.Actors {
+		names[a.ID] = a.Name
+	}
+	var out []stmt
+	for _, s := range attribute.Statements(d) {
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End {
+			t.Errorf("statement %q: evidence [%d,%d) out of bounds", s.Text, s.Start, s.End)
+		}
+		out = append(out, stmt{string(s.Kind), names[s.Speaker], s.Text})
+	}
+	return out
+}
+
+// TestStatements checks one construction per row, on original sentences.
+func TestStatements(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []stmt
+	}{
+		{"trailing cue, name", "“We will rebuild every bridge,” Ortiz said.",
+			[]stmt{{"direct", "Ana Ortiz", "We will rebuild every bridge,"}}},
+		{"trailing cue, inverted with apposition", "“The border stays open,” said Mirela Dascalu, the country’s interior minister.",
+			[]stmt{{"direct", "Mirela Dascalu", "The border stays open,"}}},
+		{"pronoun to the previous subject", "Mirela Dascalu visited the camp on Monday. “Nobody will be sent back,” she said.",
+			[]stmt{{"direct", "Mirela Dascalu", "Nobody will be sent back,"}}},
+		{"pronoun gender from the given name", "Prime Minister Anders Lind met President Maria Costa in Lisbon. “The talks were frank,” she said.",
+			[]stmt{{"direct", "Maria Costa", "The talks were frank,"}}},
+		{"leading cue with colon", "Foreign Minister Ivo Brandt said: “The sanctions stay until the last soldier leaves.”",
+			[]stmt{{"direct", "Ivo Brandt", "The sanctions stay until the last soldier leaves."}}},
+		{"leading cue with comma, pronoun", "Brandt spoke in Vienna. He added, “Nobody in Berlin wants a longer war.”",
+			[]stmt{{"direct", "Ivo Brandt", "Nobody in Berlin wants a longer war."}}},
+		{"role cue", "Defence Minister Lena Forsberg arrived in Riga on Friday. “The brigade is ready,” the minister said.",
+			[]stmt{{"direct", "Lena Forsberg", "The brigade is ready,"}}},
+		{"role cue chooses the matching title", "Finance Minister Tomas Reyes presented the budget. Defence Minister Ana Ortiz spoke next. “The money is there,” the finance minister said.",
+			[]stmt{{"direct", "Tomas Reyes", "The money is there,"}}},
+		{"organization with a statement", "The Kremlin said in a statement that the talks had been useful.",
+			[]stmt{{"indirect", "Kremlin", "the talks had been useful"}}},
+		{"organization by role noun", "Poland’s foreign ministry summoned the envoy. The ministry said the flights would stop.",
+			[]stmt{{"indirect", "Polish Foreign Ministry", "the flights would stop"}}},
+		{"unnamed plural source", "Two European diplomats said the summit would be postponed.",
+			[]stmt{{"indirect", "", "the summit would be postponed"}}},
+		{"unnamed singular source", "A senior NATO official said the alliance was ready.",
+			[]stmt{{"indirect", "", "the alliance was ready"}}},
+		{"according to", "According to Ivo Brandt, the border will remain closed.",
+			[]stmt{{"indirect", "Ivo Brandt", "the border will remain closed"}}},
+		{"reported clause before the cue", "The deal is dead, Brandt told reporters.",
+			[]stmt{{"indirect", "Ivo Brandt", "The deal is dead"}}},
+		{"split quote in one sentence is one statement", "“We came to listen,” Ortiz said, “and we will come back.”",
+			[]stmt{{"direct", "Ana Ortiz", "We came to listen, and we will come back."}}},
+		{"split quote across sentences is two", "“We came to listen,” Ortiz said. “We will come back.”",
+			[]stmt{{"direct", "Ana Ortiz", "We came to listen,"}, {"direct", "Ana Ortiz", "We will come back."}}},
+		{"paragraph-spanning quote attributed forward", "“The first convoy leaves tomorrow.\n“More will follow next week,” Ortiz said.",
+			[]stmt{{"direct", "Ana Ortiz", "The first convoy leaves tomorrow."}, {"direct", "Ana Ortiz", "More will follow next week,"}}},
+		{"partial quote with a clause of its own", "Ortiz said the army would hold the line “for as long as it takes”.",
+			[]stmt{{"indirect", "Ana Ortiz", "the army would hold the line for as long as it takes"}, {"direct", "Ana Ortiz", "for as long as it takes"}}},
+		{"partial quote that is the predicate", "Ortiz said the plan was “a betrayal of everything we agreed”.",
+			[]stmt{{"direct", "Ana Ortiz", "a betrayal of everything we agreed"}}},
+		{"scare-quoted name is no statement", "The so-called “Peace Shield” mission starts in May. Troops joined the “Northern Guard Force” in June.",
+			nil},
+		{"coordinated speakers", "Latvia and Lithuania said they would close their borders.",
+			[]stmt{{"indirect", "Latvia", "they would close their borders"}, {"indirect", "Lithuania", "they would close their borders"}}},
+		{"it said", "The World Bank said it would double its lending.",
+			[]stmt{{"indirect", "World Bank", "it would double its lending"}}},
+		{"participle cue", "Moldova closed its airspace, saying the drones posed a threat.",
+			[]stmt{{"indirect", "Moldova", "the drones posed a threat"}}},
+		{"told an audience that", "Sahin told the parliament that Turkey would not accept the plan.",
+			[]stmt{{"indirect", "Kemal Sahin", "Turkey would not accept the plan"}}},
+		{"two speakers in one sentence", "Beijing said the vote was unfair, and Moscow said it would veto the text.",
+			[]stmt{{"indirect", "China", "the vote was unfair"}, {"indirect", "Russia", "it would veto the text"}}},
+		{"headline is not read", "# “We will win,” says Ortiz\nOrtiz met the troops.",
+			nil},
+		{"adverbial after the cue", "Ortiz said on Monday the troops would stay.",
+			[]stmt{{"indirect", "Ana Ortiz", "the troops would stay"}}},
+		{"question mark inside the quote", "“Who will pay for it?” Costa asked.",
+			[]stmt{{"direct", "Maria Costa", "Who will pay for it?"}}},
+		{"evaluative verb", "Ortiz called the proposal “dead on arrival”.",
+			[]stmt{{"direct", "Ana Ortiz", "dead on arrival"}}},
+		{"quote-only paragraph continues the previous speaker", "Ortiz spoke after the vote.\n“This is a good day for Europe, and for Madrid.”",
+			[]stmt{{"direct", "Ana Ortiz", "This is a good day for Europe, and for Madrid."}}},
+		{"unnamed source with an organization modifier", "UN officials said the aid had stopped.",
+			[]stmt{{"indirect", "", "the aid had stopped"}}},
+		{"relative clause inside the subject", "Sahin, who met Ortiz in Ankara, said the corridor would reopen.",
+			[]stmt{{"indirect", "Kemal Sahin", "the corridor would reopen"}}},
+		{"apposition names the speaker", "Spain’s defence minister, Ana Ortiz, said the frigate would sail.",
+			[]stmt{{"indirect", "Ana Ortiz", "the frigate would sail"}}},
+		{"coordinated predicate", "Dascalu welcomed the offer but said Bucharest needed more time.",
+			[]stmt{{"indirect", "Mirela Dascalu", "Bucharest needed more time"}}},
+		{"passive cue is not a speech act", "Ortiz was told the convoy had left.",
+			nil},
+		{"announced with a finite clause and no that", "Moldova announced it would close the crossing.",
+			[]stmt{{"indirect", "Moldova", "it would close the crossing"}}},
+		{"a name ending in a cue word is no cue", "The plan was sent to the United Nations.",
+			nil},
+		{"inverted unnamed source with a relative clause", "“We have a plan,” said one senior European official, who asked not to be named.",
+			[]stmt{{"direct", "", "We have a plan,"}}},
+		{"told an audience when asked: no clause", "“No,” Brandt told reporters when asked whether Germany would send troops.",
+			[]stmt{{"direct", "Ivo Brandt", "No,"}}},
+		{"leading participle phrase is not the subject", "Speaking alongside Costa, Brandt said the talks would resume.",
+			[]stmt{{"indirect", "Ivo Brandt", "the talks would resume"}}},
+		{"possessive owner of an office", "Costa’s office said the visit would go ahead.",
+			[]stmt{{"indirect", "Maria Costa", "the visit would go ahead"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := got(t, tc.text)
+			if !sameStmts(g, tc.want) {
+				t.Errorf("\n got %v\nwant %v", g, tc.want)
+			}
+		})
+	}
+}
+
+func sameStmts(a, b []stmt) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	key := func(xs []stmt) []string {
+		var out []string
+		for _, x := range xs {
+			out = append(out, x.kind+"|"+x.speaker+"|"+strings.TrimRight(x.text, ".,"))
+		}
+		sort.Strings(out)
+		return out
+	}
+	ka, kb := key(a), key(b)
+	for i := range ka {
+		if ka[i] != kb[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,309 @@
+// Package commit reads commitments out of an annotated document: pledges,
+// promises, offers, agreements, vows, readiness and backing, and refusals
+// (would not, ruled out, refused to, rejected), each with the actor who
+// commits, a base-form action, its target, polarity, modality, condition
+// and amount.
+//
+// Commitments are read from three places:
+//
+//	narration        Norway and Denmark pledged to send …; Brazil ruled out sending troops
+//	reported speech  Macron said that Paris could contribute several thousand troops
+//	direct quotes    “… and we will not leave while the job is half done.” (first person)
+//
+// Who commits follows the annotation guidelines: a person speaking for a
+// state commits the state (package discourse's Principal), an official of an
+// international body commits the body, a coordinated subject gives one
+// commitment per actor, "we" in a quote is the speaker's state or body, and a
+// person's own plans ("she would travel to …") stay the person's. Modals
+// commit only in reported speech and quotes (and "will" in narration);
+// predictions ("would fail", "could struggle"), hedges ("would likely"),
+// obligations ("will have to") and clauses under if/how/which are not
+// commitments.
+package commit
+
+import (
+	"sort"
+	"strings"
+
+	"pledgegraph"
+	"pledgegraph/loader/annot"
+	"pledgegraph/loader/attribute"
+	"pledgegraph/loader/attribute/discourse"
+)
+
+// Commitments returns the commitments of d in text order. Statements are
+// re-read from d (package attribute) for their clauses; a commitment read
+// from a statement links to it when that statement's ID is among stmts. d
+// is not modified.
+func Commitments(d *annot.Doc, stmts []pledgegraph.Statement) []pledgegraph.Commitment {
+	res := attribute.Analyze(d)
+	x := &extractor{d: d, an: res.Discourse, reports: res.Reports, known: map[string]bool{}}
+	for _, s := range stmts {
+		x.known[s.ID] = true
+	}
+	x.index()
+	for s := range d.Sentences {
+		if x.body(d.Sentences[s].Para) {
+			x.sentence(s)
+		}
+	}
+	sort.SliceStable(x.out, func(i, j int) bool { return x.out[i].Start < x.out[j].Start })
+	if x.out == nil {
+		return []pledgegraph.Commitment{}
+	}
+	return x.out
+}
+
+// extractor holds the state of one Commitments call.
+type extractor struct {
+	d       *annot.Doc
+	an      *discourse.Analysis
+	reports []attribute.Report
+	known   map[string]bool
+
+	clauseOf []int // per token: innermost indirect report whose clause holds it, or -1
+	quoteOf  []int // per token: direct report whose quote holds it, or -1
+	out      []pledgegraph.Commitment
+	seen     map[string]bool
+}
+
+func (x *extractor) body(p int) bool {
+	return p >= 0 && p < len(x.d.Paragraphs) && x.d.Paragraphs[p].Kind == annot.Body
+}
+
+// index maps tokens to the reports that hold them.
+func (x *extractor) index() {
+	n := len(x.an.Toks)
+	x.clauseOf, x.quoteOf = make([]int, n), make([]int, n)
+	x.seen = map[string]bool{}
+	for i := range x.clauseOf {
+		x.clauseOf[i], x.quoteOf[i] = -1, -1
+	}
+	for ri, r := range x.reports {
+		for _, p := range r.Parts {
+			for i := x.an.TokenAt(p.Start); i < n && x.an.Toks[i].Start < p.End; i++ {
+				if r.Kind == pledgegraph.Indirect {
+					if old := x.clauseOf[i]; old < 0 || x.reports[old].Parts[0].Len() > p.Len() {
+						x.clauseOf[i] = ri
+					}
+				} else {
+					x.quoteOf[i] = ri
+				}
+			}
+		}
+	}
+}
+
+// ctx is where a trigger was read.
+type ctx struct {
+	kind   string // "narration", "reported", "quote"
+	report int    // index into reports, or -1
+	lo, hi int    // token range of the clause or quote (the sentence for narration)
+}
+
+func (x *extractor) context(i, slo, shi int) ctx {
+	if r := x.clauseOf[i]; r >= 0 {
+		lo, hi := x.span(x.reports[r].Parts[0])
+		return ctx{kind: "reported", report: r, lo: max(lo, slo), hi: min(hi, shi)}
+	}
+	if r := x.quoteOf[i]; r >= 0 {
+		t := x.an.Toks[i]
+		q := x.d.Quotes[t.Quote]
+		lo, hi := x.span(q.Span)
+		return ctx{kind: "quote", report: r, lo: max(lo, slo), hi: min(hi, shi)}
+	}
+	if x.an.Toks[i].Quote >= 0 {
+		return ctx{kind: "unattributed", report: -1}
+	}
+	return ctx{kind: "narration", report: -1, lo: slo, hi: shi}
+}
+
+// span returns the token range of a byte span.
+func (x *extractor) span(s annot.Span) (lo, hi int) {
+	lo = x.an.TokenAt(s.Start)
+	hi = lo
+	for hi < len(x.an.Toks) && x.an.Toks[hi].Start < s.End {
+		hi++
+	}
+	return lo, hi
+}
+
+// found is one commitment before its actors are split out.
+type found struct {
+	actors    []string
+	self      bool // a person's own plan: keep the person
+	action    string
+	target    string
+	negative  bool
+	modality  string
+	condition string
+	amount    string
+	lo, hi    int // token range of the evidence
+	rule      string
+	conf      float64
+	ctx       ctx
+}
+
+// sentence reads the commitments of sentence s.
+func (x *extractor) sentence(s int) {
+	a := x.an
+	lo, hi := a.Sentence(s)
+	lead := x.leadingCondition(lo, hi)
+	last := map[int][]string{} // per context start: the actors of the last trigger (for coordinated predicates)
+	for i := lo; i < hi; i++ {
+		t := a.Toks[i]
+		if t.Kind != discourse.Word || t.Mark {
+			continue
+		}
+		c := x.context(i, lo, hi)
+		if c.kind == "unattributed" {
+			continue
+		}
+		fs := x.trigger(i, c, last[c.lo])
+		for _, f := range fs {
+			if len(f.actors) > 0 {
+				last[c.lo] = f.actors
+			}
+			if f.condition == "" && lead.text != "" && i > lead.hi {
+				f.condition = lead.text
+			}
+			if f.condition == "" && c.kind != "narration" {
+				if lc := x.leadingCondition(c.lo, c.hi); lc.text != "" && i > lc.hi {
+					f.condition = lc.text
+				}
+			}
+			x.emit(f, s)
+		}
+	}
+}
+
+// emit turns a found commitment into one Commitment per actor.
+func (x *extractor) emit(f found, s int) {
+	if f.action == "" || len(f.actors) == 0 {
+		return
+	}
+	a := x.an
+	start, end := a.Toks[f.lo].Start, a.Toks[max(f.lo, f.hi-1)].End
+	pol := pledgegraph.Positive
+	if f.negative {
+		pol = pledgegraph.Negative
+	}
+	for _, act := range f.actors {
+		key := act + "|" + f.action + "|" + string(pol)
+		if x.seen[key] {
+			continue
+		}
+		x.seen[key] = true
+		c := pledgegraph.Commitment{
+			ID:        pledgegraph.CommitmentID(x.d.ID, act, f.action, start, end),
+			Actor:     act,
+			Action:    f.action,
+			Target:    f.target,
+			Polarity:  pol,
+			Modality:  f.modality,
+			Condition: f.condition,
+			Amount:    f.amount,
+			Statement: x.statementFor(f, act),
+			Evidence: pledgegraph.Evidence{Document: x.d.ID, Sentence: s, Start: start, End: end,
+				Rule: "commit/" + f.rule, Confidence: f.conf},
+		}
+		if c.Target == act {
+			c.Target = ""
+		}
+		x.out = append(x.out, c)
+	}
+}
+
+// statementFor links a commitment to the statement it was read from: the
+// reported clause's statement (the committing actor's own, if several), else
+// the quote that holds its words.
+func (x *extractor) statementFor(f found, actor string) string {
+	if f.ctx.report < 0 {
+		return ""
+	}
+	pick := func(r attribute.Report) string {
+		for k, id := range r.Statements {
+			if k < len(r.Speakers) && x.an.Principal(r.Speakers[k]) == actor && x.known[id] {
+				return id
+			}
+		}
+		for _, id := range r.Statements {
+			if x.known[id] {
+				return id
+			}
+		}
+		return ""
+	}
+	r := x.reports[f.ctx.report]
+	if r.Stated {
+		if id := pick(r); id != "" {
+			return id
+		}
+	}
+	for i := f.lo; i < f.hi; i++ {
+		if q := x.quoteOf[i]; q >= 0 {
+			if id := pick(x.reports[q]); id != "" {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// speakers returns the principals of a report's speakers.
+func (x *extractor) speakers(c ctx) []string {
+	if c.report < 0 {
+		return nil
+	}
+	var out []string
+	for _, sp := range x.reports[c.report].Speakers {
+		if p := x.an.Principal(sp); p != "" && !containsStr(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func containsStr(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns the words of tokens [lo, hi) as written, without quotation
+// marks and parenthesised asides, on one line.
+func (x *extractor) textOf(lo, hi int) string {
+	a := x.an
+	var b strings.Builder
+	paren := 0
+	prevEnd := -1
+	for i := lo; i < hi; i++ {
+		t := a.Toks[i]
+		if t.Mark {
+			continue
+		}
+		if t.Text == "(" || t.Text == "[" {
+			paren++
+			continue
+		}
+		if t.Text == ")" || t.Text == "]" {
+			if paren > 0 {
+				paren--
+			}
+			prevEnd = t.End
+			continue
+		}
+		if paren > 0 {
+			continue
+		}
+		if b.Len() > 0 && t.Start > prevEnd {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+		prevEnd = t.End
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,86 @@
+// Package pipeline composes the loader's stages in order:
+//
+//	normalize → segment → actors → attribute → commit
+//
+// Each stage is a pure function over the typed layers of package annot; the
+// pipeline only runs them in order and assembles the result into a
+// pledgegraph.Extraction. The triples stage (package triples) and the store
+// write happen after it, in package ingest.
+package pipeline
+
+import (
+	"pledgegraph"
+	"pledgegraph/loader/actors"
+	"pledgegraph/loader/annot"
+	"pledgegraph/loader/attribute"
+	"pledgegraph/loader/commit"
+	"pledgegraph/loader/normalize"
+	"pledgegraph/loader/segment"
+)
+
+// Pipeline runs the extraction stages. It is safe for concurrent use.
+type Pipeline struct {
+	gaz *actors.Gazetteer
+}
+
+// New returns a pipeline using the built-in gazetteer of countries and
+// organizations.
+func New() (*Pipeline, error) {
+	g, err := actors.DefaultGazetteer()
+	if err != nil {
+		return nil, pledgegraph.Internal("pipeline.New", err)
+	}
+	return &Pipeline{gaz: g}, nil
+}
+
+// Annotate runs every stage over raw text and returns the annotated document
+// with all its layers (for debugging and stage tests).
+func (p *Pipeline) Annotate(raw string) (*annot.Doc, error) {
+	d, err := normalize.Normalize(raw)
+	if err != nil {
+		return nil, err
+	}
+	d.ID = pledgegraph.DocumentID(raw)
+	d.Sentences, d.Quotes = segment.Split(d.Text, d.Paragraphs)
+	d.Actors, d.Mentions = actors.Recognize(&d, p.gaz)
+	d.Statements = attribute.Statements(&d)
+	d.Commitments = commit.Commitments(&d, d.Statements)
+	return &d, nil
+}
+
+// Extract reads the facts of one document.
+func (p *Pipeline) Extract(src pledgegraph.Source) (*pledgegraph.Extraction, error) {
+	d, err := p.Annotate(src.Text)
+	if err != nil {
+		return nil, err
+	}
+	doc := pledgegraph.Document{
+		ID:          d.ID,
+		Title:       firstNonEmpty(src.Title, d.Title),
+		Source:      firstNonEmpty(src.Source, src.Name),
+		PublishedAt: src.PublishedAt,
+		Dateline:    d.Dateline,
+		ContentHash: pledgegraph.ContentHash(src.Text),
+		Text:        d.Text,
+	}
+	if doc.PublishedAt.IsZero() {
+		doc.PublishedAt = d.Published
+	}
+	x := &pledgegraph.Extraction{Document: doc, Actors: d.Actors, Statements: d.Statements, Commitments: d.Commitments}
+	for i := range x.Statements {
+		x.Statements[i].Document = d.ID
+	}
+	for i := range x.Commitments {
+		x.Commitments[i].Document = d.ID
+	}
+	return x, nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,207 @@
+// Command server serves the pledgegraph GraphQL API, the graph explorer and
+// GraphiQL from one binary.
+//
+//	server [--addr 127.0.0.1:8080] [--store bolt|memory|postgres] [--db PATH|DSN] [--data DIR]
+//
+// On start it opens the store and, when the store holds no document yet,
+// loads the articles under --data (default ./data; "" disables) through the
+// same ingest service as the loader and the ingestDocument mutation. It then
+// serves until SIGINT or SIGTERM and shuts down gracefully.
+//
+// Every flag may also be set in the environment: PLEDGEGRAPH_ADDR,
+// PLEDGEGRAPH_STORE, PLEDGEGRAPH_DB, PLEDGEGRAPH_DATA, PLEDGEGRAPH_LOG_LEVEL;
+// flags win.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"pledgegraph"
+	"pledgegraph/graph"
+	"pledgegraph/graph/store"
+	"pledgegraph/ingest"
+	"pledgegraph/loader/pipeline"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "server:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// config is what the flags and environment say.
+type config struct {
+	addr, backend, db, data, logLevel string
+	timeout                           time.Duration
+	maxComplexity                     int
+}
+
+func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	var c config
+	fl := flag.NewFlagSet("server", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.StringVar(&c.addr, "addr", env("PLEDGEGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (port 0 picks a free one)")
+	fl.StringVar(&c.backend, "store", env("PLEDGEGRAPH_STORE", store.BackendBolt), "store backend: bolt, memory or postgres")
+	fl.StringVar(&c.db, "db", env("PLEDGEGRAPH_DB", ""), "bolt file (default ./pledgegraph.db) or PostgreSQL connection string")
+	fl.StringVar(&c.data, "data", env("PLEDGEGRAPH_DATA", "./data"), "articles to load when the store is empty (\"\" disables)")
+	fl.StringVar(&c.logLevel, "log-level", env("PLEDGEGRAPH_LOG_LEVEL", "info"), "log level: debug, info, warn or error")
+	fl.DurationVar(&c.timeout, "timeout", graph.DefaultTimeout, "longest a GraphQL request may run")
+	fl.IntVar(&c.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest estimated number of values one GraphQL operation may return")
+	fl.Usage = func() {
+		fmt.Fprintf(stderr, "usage: server [--addr HOST:PORT] [--store bolt|memory|postgres] [--db PATH|DSN] [--data DIR]\n\n")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return c, err
+	}
+	if fl.NArg() > 0 {
+		fl.Usage()
+		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fl.Args(), " "))
+	}
+	switch {
+	case c.db == "" && c.backend == store.BackendBolt:
+		c.db = "./pledgegraph.db"
+	case c.db == "" && c.backend == store.BackendPostgres:
+		return c, errors.New("--store postgres needs --db with a connection string, e.g. postgres://postgres@127.0.0.1:5432/pledgegraph?sslmode=disable")
+	}
+	return c, nil
+}
+
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.logLevel)); err != nil {
+		return fmt.Errorf("--log-level: %w", err)
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+
+	st, err := store.Open(ctx, store.Config{Backend: cfg.backend, Path: cfg.db, Logger: logger})
+	if err != nil {
+		return fmt.Errorf("open %s store: %s", cfg.backend, pledgegraph.ErrorMessage(err))
+	}
+	defer func() {
+		if err := st.Close(); err != nil {
+			logger.Error("close store", "err", err)
+		}
+	}()
+	ex, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	ing := ingest.New(st, ex, logger)
+
+	if err := loadIfEmpty(ctx, st, ing, cfg.data, logger); err != nil {
+		return err
+	}
+
+	api := graph.NewHandler(graph.Options{Store: st, Ingester: ingester{ing}, Logger: logger,
+		Timeout: cfg.timeout, MaxComplexity: cfg.maxComplexity})
+	srv := &http.Server{
+		Handler:           routes(logger, api, health(st)),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		WriteTimeout:      cfg.timeout + 10*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String()
+	logger.Info("serving", "graphql", url+"/graphql", "explorer", url+"/", "graphiql", url+"/graphiql",
+		"store", cfg.backend)
+	fmt.Fprintf(stdout, "pledgegraph listening on %s\n", url)
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// loadIfEmpty loads the articles under dir when the store holds no document.
+func loadIfEmpty(ctx context.Context, st pledgegraph.Store, ing *ingest.Service, dir string, logger *slog.Logger) error {
+	if dir == "" {
+		return nil
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return fmt.Errorf("read store: %s", pledgegraph.ErrorMessage(err))
+	}
+	if stats.Documents > 0 {
+		logger.Info("store holds documents; not loading", "documents", stats.Documents, "data", dir)
+		return nil
+	}
+	if _, err := os.Stat(dir); err != nil {
+		logger.Warn("store is empty and the data directory is missing; serving an empty graph", "data", dir)
+		return nil
+	}
+	start := time.Now()
+	last := start
+	sum, err := ing.LoadPaths(ctx, []string{dir}, func(done, total int, path string) {
+		if now := time.Now(); now.Sub(last) >= 2*time.Second {
+			last = now
+			logger.Info("loading", "done", done, "total", total)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("load %s: %w", dir, err)
+	}
+	for _, sk := range sum.Skipped {
+		logger.Warn("skipped", "path", sk.Path, "reason", sk.Reason)
+	}
+	logger.Info("loaded", "data", dir, "documents", sum.Documents, "actors", sum.Actors, "statements", sum.Statements,
+		"commitments", sum.Commitments, "quads", sum.Quads, "skipped", len(sum.Skipped),
+		"took", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// ingester adapts the ingest service to the API's Ingester.
+type ingester struct{ s *ingest.Service }
+
+func (i ingester) Ingest(ctx context.Context, src pledgegraph.Source) (*pledgegraph.Document, bool, error) {
+	r, err := i.s.Ingest(ctx, src)
+	if err != nil {
+		return nil, false, err
+	}
+	return &r.Extraction.Document, r.Created, nil
+}
