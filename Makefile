@@ -65,4 +65,4 @@ build: web
 	$(GO) build -o bin/loader ./loader
 
 clean:
-	rm -rf bin web/dist/assets pledgegraph.db
+	rm -rf bin web/dist/site pledgegraph.db

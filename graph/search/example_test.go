@@ -45,7 +45,7 @@ func ExampleIndex_Search() {
 	// Output:
 	// "Merts": 2 hit(s)
 	//   Actor actor:person:friedrich-merz "Friedrich Merz" highlights [{10 14}]
-	//   Statement stmt:9c8bca5cb2e6b4ad "we will not achieve textbook diplomatic solutions" highlights []
+	//   Statement stmt:e1f6ce1098ef641a "we will not achieve textbook diplomatic solutions" highlights []
 	// "diplomatic solution": 1 hit(s)
-	//   Statement stmt:9c8bca5cb2e6b4ad "we will not achieve textbook diplomatic solutions" highlights [{29 39} {40 49}]
+	//   Statement stmt:e1f6ce1098ef641a "we will not achieve textbook diplomatic solutions" highlights [{29 39} {40 49}]
 }

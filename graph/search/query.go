@@ -312,50 +312,76 @@ func words(s string) []Span {
 	return out
 }
 
-// snippet cuts a window of about width bytes out of text around the
-// densest run of matches, on word boundaries, with "…" where it cut, and
-// returns the matches inside it relative to the snippet.
+// snippet cuts a window of at most width bytes out of text around the
+// densest run of matches (centred on it), on word boundaries where it can,
+// with "…" where it cut, and returns the matches inside it relative to the
+// snippet.
 func snippet(text string, spans []Span, width int) (string, []Span) {
 	slices.SortFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	spans = slices.Compact(spans)
 	if len(text) <= width {
 		return text, clip(spans, 0, len(text), 0)
 	}
-	// Start the window so that it holds the most matches.
-	best, bestN := 0, 0
-	for i, s := range spans {
-		n := 0
-		for _, t := range spans[i:] {
-			if t.End-s.Start > width {
-				break
-			}
-			n++
-		}
-		if n > bestN {
-			best, bestN = i, n
-		}
-	}
 	lo := 0
 	if len(spans) > 0 {
-		lo = max(spans[best].Start-width/4, 0)
-	}
-	hi := min(lo+width, len(text))
-	lo = max(hi-width, 0)
-	// Move to word boundaries (never splitting a rune).
-	for lo > 0 && !boundary(text, lo) {
-		lo++
-	}
-	for hi < len(text) && !boundary(text, hi) {
-		hi--
-	}
-	if hi <= lo { // one huge word
-		lo, hi = 0, min(width, len(text))
-		for hi > 0 && !utf8.RuneStart(text[hi]) {
-			hi--
+		best, bestN, bestEnd := 0, 0, 0
+		for i := range spans {
+			n, end := 0, 0
+			for _, t := range spans[i:] {
+				if t.End-spans[i].Start > width {
+					break
+				}
+				n, end = n+1, t.End
+			}
+			if n > bestN {
+				best, bestN, bestEnd = i, n, end
+			}
+		}
+		if bestN == 0 { // a single match wider than the window
+			lo = spans[0].Start
+		} else {
+			lo = spans[best].Start - (width-(bestEnd-spans[best].Start))/2
 		}
 	}
-	body := strings.TrimSpace(text[lo:hi])
-	shift := lo + strings.Index(text[lo:hi], body)
+	lo = min(max(lo, 0), len(text)-width)
+	hi := lo + width
+	// Word boundaries: look up to a quarter of the window inwards for a
+	// space; else cut between runes.
+	if lo > 0 && !isSpaceAt(text, lo-1) {
+		cut := -1
+		for i := lo; i < lo+width/4 && i < hi; i++ {
+			if isSpaceAt(text, i) {
+				cut = i + 1
+				break
+			}
+		}
+		if cut < 0 {
+			cut = lo
+			for cut < hi && !utf8.RuneStart(text[cut]) {
+				cut++
+			}
+		}
+		lo = cut
+	}
+	if hi < len(text) && !isSpaceAt(text, hi) {
+		cut := -1
+		for i := hi - 1; i > hi-width/4 && i > lo; i-- {
+			if isSpaceAt(text, i) {
+				cut = i
+				break
+			}
+		}
+		if cut < 0 {
+			cut = hi
+			for cut > lo && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+		}
+		hi = cut
+	}
+	window := text[lo:hi]
+	body := strings.TrimSpace(window)
+	shift := lo + strings.Index(window, body)
 	prefix, suffix := "", ""
 	if lo > 0 {
 		prefix = "…"
@@ -366,14 +392,13 @@ func snippet(text string, spans []Span, width int) (string, []Span) {
 	return prefix + body + suffix, clip(spans, shift, shift+len(body), len(prefix)-shift)
 }
 
-// boundary reports whether a cut at i falls between a space and a non-space.
-func boundary(s string, i int) bool {
-	if !utf8.RuneStart(s[i]) {
+// isSpaceAt reports whether text has an ASCII or Unicode space at byte i.
+func isSpaceAt(text string, i int) bool {
+	if !utf8.RuneStart(text[i]) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	p, _ := utf8.DecodeLastRuneInString(s[:i])
-	return unicode.IsSpace(r) || unicode.IsSpace(p)
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
 }
 
 // clip keeps the spans inside [lo, hi) and shifts them by delta.

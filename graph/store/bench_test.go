@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"pledgegraph"
@@ -50,6 +51,9 @@ var benchTime = fixtureA().Doc.PublishedAt
 // the benchmark framework makes.
 func benchBackends(b *testing.B, docs int, f func(b *testing.B, s *Store, sids []string)) {
 	for _, be := range backends {
+		if os.Getenv("BENCH_ONLY") != "" && be.name != os.Getenv("BENCH_ONLY") {
+			continue
+		}
 		s, sids := benchStore(b, be.open, docs)
 		b.Run(be.name, func(b *testing.B) { f(b, s, sids) })
 	}

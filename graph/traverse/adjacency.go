@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -453,12 +454,14 @@ func (v *snapView) Neighbors(ctx context.Context, ids []string, predicate string
 			continue
 		}
 		arcs := v.snap.arcs[n]
-		i, _ := slices.BinarySearchFunc(arcs, arc{key: k}, compareArcs)
-		var nbs []string
-		for ; i < len(arcs) && arcs[i].key == k; i++ {
-			nbs = append(nbs, v.snap.ids[arcs[i].other])
-		}
-		if nbs != nil {
+		byKey := func(a arc, k uint16) int { return cmp.Compare(a.key, k) }
+		i, _ := slices.BinarySearchFunc(arcs, k, byKey)
+		j, _ := slices.BinarySearchFunc(arcs, k+1, byKey)
+		if j > i {
+			nbs := make([]string, j-i)
+			for n, a := range arcs[i:j] {
+				nbs[n] = v.snap.ids[a.other]
+			}
 			out[id] = nbs
 		}
 	}
@@ -466,7 +469,8 @@ func (v *snapView) Neighbors(ctx context.Context, ids []string, predicate string
 }
 
 // snapshot is the adjacency itself: nodes interned to int32, each with its
-// arcs sorted by (relation, direction, other node).
+// arcs sorted by relation and direction, then by the ID of the other end (so
+// that Neighbors answers in ID order, as the store does).
 type snapshot struct {
 	idx   map[string]int32
 	ids   []string
@@ -482,8 +486,8 @@ type arc struct {
 
 func arcKey(rel int, dir pledgegraph.Direction) uint16 { return uint16(rel*2 + int(dir)) }
 
-func compareArcs(a, b arc) int {
-	return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.other, b.other))
+func (s *snapshot) compareArcs(a, b arc) int {
+	return cmp.Or(cmp.Compare(a.key, b.key), strings.Compare(s.ids[a.other], s.ids[b.other]))
 }
 
 func newSnapshot() *snapshot {
@@ -513,7 +517,7 @@ func (s *snapshot) add(rel int, sub, obj string) {
 func (s *snapshot) finish() {
 	s.edges = 0
 	for n, arcs := range s.arcs {
-		slices.SortFunc(arcs, compareArcs)
+		slices.SortFunc(arcs, s.compareArcs)
 		arcs = slices.Compact(arcs)
 		s.arcs[n] = slices.Clip(arcs)
 		for _, a := range arcs {
@@ -542,7 +546,7 @@ func (s *snapshot) apply(rel map[string]int, doc string, edges []Edge) {
 }
 
 func (s *snapshot) insert(n int32, x arc) bool {
-	i, found := slices.BinarySearchFunc(s.arcs[n], x, compareArcs)
+	i, found := slices.BinarySearchFunc(s.arcs[n], x, s.compareArcs)
 	if found {
 		return false
 	}

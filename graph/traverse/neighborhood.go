@@ -69,7 +69,21 @@ func (t *Traverser) Neighborhood(ctx context.Context, of string, depth int, pred
 	edges := map[Edge]struct{}{}
 	frontier := []string{of}
 	for d := 0; d <= depth && len(frontier) > 0; d++ {
-		hops, err := x.expand(ctx, frontier)
+		// The last level, and any level once the limit is reached, only
+		// looks for edges between nodes already kept (and, before the
+		// last, notes whether it had to leave others out).
+		var keep func(string) bool
+		if d == depth || len(sg.Nodes) >= limit {
+			last := d == depth
+			keep = func(id string) bool {
+				_, ok := dist[id]
+				if !ok && !last {
+					sg.Truncated = true
+				}
+				return ok
+			}
+		}
+		hops, err := x.expand(ctx, frontier, keep)
 		if err != nil {
 			return nil, err
 		}

@@ -99,7 +99,7 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 		if len(dst.frontier) < len(src.frontier) {
 			grow, other = dst, src
 		}
-		hops, err := x.expand(ctx, grow.frontier)
+		hops, err := x.expand(ctx, grow.frontier, nil)
 		if err != nil {
 			return nil, err
 		}

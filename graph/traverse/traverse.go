@@ -220,9 +220,10 @@ type call struct {
 // expand returns every hop from the frontier through the relations, in
 // both directions, with one Neighbors call per relation and direction (per
 // batch of ids) whose end accepts some frontier node, in a deterministic order: by relation, then Out before
-// In, then frontier order, then neighbour ID. Self-loops and neighbours that
-// are not node IDs are dropped.
-func (x *expander) expand(ctx context.Context, frontier []string) ([]hop, error) {
+// In, then frontier order, then neighbour ID. Self-loops, neighbours that
+// are not node IDs and, when keep is not nil, neighbours it rejects are
+// dropped.
+func (x *expander) expand(ctx context.Context, frontier []string, keep func(string) bool) ([]hop, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, canceled(err)
 	}
@@ -273,10 +274,11 @@ func (x *expander) expand(ctx context.Context, frontier []string) ([]hop, error)
 			if len(nbs) == 0 {
 				continue
 			}
-			nbs = slices.Clone(nbs)
-			slices.Sort(nbs)
+			if !slices.IsSorted(nbs) {
+				nbs = slices.Sorted(slices.Values(nbs))
+			}
 			for i, nb := range nbs {
-				if nb == id || (i > 0 && nbs[i-1] == nb) || pledgegraph.NodeType(nb) == "" {
+				if nb == id || (i > 0 && nbs[i-1] == nb) || (keep != nil && !keep(nb)) || pledgegraph.NodeType(nb) == "" {
 					continue
 				}
 				e := Edge{Source: id, Predicate: c.rel.Predicate, Target: nb}

@@ -208,6 +208,9 @@ func TestCapitals(t *testing.T) {
 			text:   "Brussels said it would respond, as NATO ministers met in Brussels.",
 			actors: []string{"organization:European Union", "organization:NATO"},
 			links:  []string{"Brussels→European Union"}},
+		{name: "hyphenated place",
+			text:   "A Paris-based think tank and a Moscow-backed militia clashed.",
+			actors: []string{"country:Russia"}},
 		{name: "capital inside a longer name",
 			text:   "The Washington Post reported that George Washington University closed.",
 			actors: nil},
@@ -261,6 +264,12 @@ func TestOrganizations(t *testing.T) {
 		{name: "another state's office",
 			text:   "The German Foreign Office said the Indian National Congress had called.",
 			actors: []string{"organization:German Foreign Office", "organization:Indian National Congress"}},
+		{name: "a state's generic body",
+			text:   "China’s Coast Guard fired water cannon, the National Security Council said.",
+			actors: []string{"country:China", "organization:Chinese Coast Guard"}},
+		{name: "an acronym of a place is no organization",
+			text:   "Ships sailed into the West Philippine Sea (WPS) as WPS patrols grew.",
+			actors: nil},
 		{name: "ministry of a territory",
 			text:   "The Gaza Health Ministry said 30 people died. The Foreign Ministry said nothing.",
 			actors: []string{"organization:Gaza Health Ministry"}},
@@ -351,6 +360,9 @@ func TestPersons(t *testing.T) {
 		{name: "hyphenated office",
 			text:   "Then-President Joe Biden spoke.",
 			actors: []string{"person:Joe Biden[Then-President|]"}},
+		{name: "a state owning a thing is no leader's state",
+			text:   "China’s statement answered President Ferdinand Marco’s concern over rules set by China’s coast guard.",
+			actors: []string{"country:China", "person:Ferdinand Marco[President|]"}},
 		{name: "honorific is no office",
 			text:   "Mr Tomas Berg said the talks were over.",
 			actors: []string{"person:Tomas Berg[|]"}},
@@ -496,5 +508,30 @@ func TestPathologicalInput(t *testing.T) {
 			t.Errorf("Recognize took %v over %d bytes", el, len(d.Text))
 		}
 		t.Logf("%d bytes: %d actors, %d mentions in %v", len(d.Text), len(acts), len(ms), time.Since(start))
+	}
+}
+
+func TestRoleAmbiguous(t *testing.T) {
+	g := gazetteer(t)
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Fijian Prime Minister Josefa Ravu spoke. Samoan Prime Minister Ana Tui replied. The prime minister said more.", true},
+		{"Fijian Prime Minister Josefa Ravu spoke. The prime minister said more.", false},
+		{"Peru’s foreign ministry and Chile’s foreign ministry met. The ministry said no.", true},
+	} {
+		d := doc(tc.text)
+		d.Actors, d.Mentions = actors.Recognize(d, g)
+		got, roles := false, 0
+		for _, m := range d.Mentions {
+			if m.Kind == annot.Role {
+				roles++
+				got = got || actors.RoleAmbiguous(d, m)
+			}
+		}
+		if roles == 0 || got != tc.want {
+			t.Errorf("%q: %d roles, ambiguous %v, want %v", tc.text, roles, got, tc.want)
+		}
 	}
 }

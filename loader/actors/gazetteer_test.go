@@ -116,3 +116,12 @@ func TestNewGazetteer(t *testing.T) {
 		t.Errorf("mentions %q, want Fredville, Freedonian, LOD, The league", l)
 	}
 }
+
+// BenchmarkDefaultGazetteer measures loading the embedded data.
+func BenchmarkDefaultGazetteer(b *testing.B) {
+	for range b.N {
+		if _, err := actors.DefaultGazetteer(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -142,6 +142,15 @@ var speechVerbs = setOf(
 	"spoke", "speaking", "saying", "telling", "writing", "according",
 )
 
+// personVerbs take a person as object: a full name after them is a person
+// ("met Mark Rutte", "talks with Mark Rutte").
+var personVerbs = setOf(
+	"met", "meets", "meeting", "thanked", "urged", "accused", "criticised", "criticized", "praised", "phoned",
+	"told", "asked", "invited", "hosted", "welcomed", "congratulated", "replaced", "succeeded", "appointed",
+	"named", "fired", "sacked", "dismissed", "nominated", "defeated", "endorsed", "interviewed", "with", "by",
+	"against", "between",
+)
+
 // functionWords are capitalised at the start of a sentence but never part of
 // a name ("But Merz said", "Writing on Telegram").
 var functionWords = setOf(

@@ -280,6 +280,9 @@ func (r *recognizer) npHead(s, e int) (titleInfo, bool) {
 		from = r.matches[r.match[from-1]].t0
 	}
 	ti.title = r.d.Slice(annot.Span{Start: r.toks[from].Start, End: r.toks[to].End})
+	if strings.HasPrefix(r.lower(head), "counterpart") {
+		ti.title = r.lastTitleBefore(r.toks[s].Start) // "his French counterpart, Jean-Yves Le Drian"
+	}
 	ti.t0, ti.t1 = from, to+1
 	return ti, true
 }
@@ -391,7 +394,7 @@ func (r *recognizer) readPersons() {
 		}
 		evidence := hasTitle
 		if !evidence {
-			evidence = r.speechNear(a, b) || r.relativeWho(b) || r.afterPerson(a) ||
+			evidence = r.speechNear(a, b) || r.relativeWho(b) || r.afterPerson(a) || r.personObject(a, b) ||
 				b > a && b-a <= 3 && singles[r.toks[b].key] && !r.toks[a].sentStart
 		}
 		if !evidence {
@@ -558,6 +561,12 @@ func (r *recognizer) inferCountries() {
 			if c < 0 {
 				continue
 			}
+			// "China’s statement", "China’s Coast Guard": a state owning a
+			// thing says nothing of whom the leader speaks for, unlike
+			// "Washington’s top general" or "German forces"
+			if n := m.t1; n+1 < len(r.toks) && r.toks[n].kind == tPoss && !isTitleHead(r.lower(n+1)) && !titleModifiers[r.lower(n+1)] {
+				continue
+			}
 			s := r.toks[m.t0].sent
 			switch {
 			case s == sent && m.t0 < p.at:
@@ -616,6 +625,14 @@ func (r *recognizer) afterPerson(a int) bool {
 	return ai >= 0 && r.reg.actors[ai].Kind == pledgegraph.KindPerson
 }
 
+// personObject reports a full name after a verb or preposition that takes a
+// person ("met Mark Rutte", "talks with Mark Rutte", "chaired by Ismail Omar
+// Guelleh").
+func (r *recognizer) personObject(a, b int) bool {
+	p := a - 1
+	return b > a && b-a <= 2 && p >= 0 && r.sameUnit(p, a) && personVerbs[r.lower(p)] && !r.toks[a].sentStart
+}
+
 // relativeWho reports "Name, who …".
 func (r *recognizer) relativeWho(b int) bool {
 	return b+2 < len(r.toks) && r.toks[b+1].text == "," && r.lower(b+2) == "who"
@@ -623,10 +640,9 @@ func (r *recognizer) relativeWho(b int) bool {
 
 // addPerson creates (or finds) the person named by tokens [a, b].
 func (r *recognizer) addPerson(a, b int, ti titleInfo, hasTitle bool) int {
-	var words, keys []string
+	var keys []string
 	for k := a; k <= b; k++ {
 		if r.toks[k].kind == tWord {
-			words = append(words, r.toks[k].text)
 			keys = append(keys, r.toks[k].key)
 		}
 	}
@@ -653,7 +669,7 @@ func (r *recognizer) addPerson(a, b int, ti titleInfo, hasTitle bool) int {
 		}
 	}
 	ai := r.reg.ensure(pledgegraph.KindPerson, name)
-	p := person{actor: ai, words: words, keys: keys, country: -1}
+	p := person{actor: ai, keys: keys, country: -1}
 	if hasTitle {
 		p.title = ti.title
 		if honorifics[strings.Trim(strings.ToLower(ti.title), ".")] {

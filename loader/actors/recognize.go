@@ -27,7 +27,12 @@ import (
 // the sentence, -1 in the headline. A role mention ("the prime minister",
 // "the ministry", "the alliance") is linked to the most recently mentioned
 // actor it fits; with no such actor its Actor is -1, for the attribution
-// stage. When two actors fit, the most recently mentioned one wins.
+// stage. When two actors fit (two prime ministers), the one mentioned last
+// before it wins, and RoleAmbiguous reports the mention so that a later
+// stage can trust the link less.
+//
+// Organizations that belong to a state (ministries, armed forces, the
+// Kremlin) carry that state's actor ID in Country too.
 //
 // Recognize is pure and safe for concurrent use. A nil document or gazetteer
 // yields no actors.
@@ -98,8 +103,7 @@ type orgRef struct {
 // person is one person of this document.
 type person struct {
 	actor   int
-	words   []string // name words as written
-	keys    []string // their NameKeys
+	keys    []string // NameKeys of the name's words
 	title   string
 	country int  // country index in the gazetteer, -1
 	weak    bool // the state is to be inferred from the context
@@ -263,7 +267,17 @@ func (r *recognizer) classify(mi int) {
 		return
 	}
 	if m.span.Start != r.toks[m.t0].Start || m.span.End != r.toks[m.t1-1].End {
-		return // part of a hyphenated word: always a mention
+		// part of a hyphenated word: a mention ("Kenyan-led", "US-Ukraine"),
+		// but "Paris-based" names a place
+		rest := strings.ToLower(r.d.Text[m.span.End:r.toks[m.t0].End])
+		if m.e.form == fCapital || m.e.form == fMetonym {
+			for _, suf := range []string{"-based", "-born", "-bound", "\u2011based"} {
+				if strings.HasPrefix(rest, suf) {
+					m.place = true
+				}
+			}
+		}
+		return
 	}
 	prev, next := m.t0-1, m.t1
 	prevCap := r.word(prev) && r.toks[prev].cap && r.match[prev] < 0 && !r.toks[m.t0].sentStart &&
@@ -279,10 +293,9 @@ func (r *recognizer) classify(mi int) {
 		}
 		m.place = r.placeContext(m.t0)
 	case fName:
-		// "Peace and Security Council": an organization's short alias
-		// inside a longer name is not that organization
-		// "German Foreign Office", "Indian National Congress", "Russia’s
-		// Security Council": a body of another state
+		// An organization's short alias inside a longer name ("Peace and
+		// Security Council") or after another state ("Russia’s Security
+		// Council", "Indian National Congress") is not that organization.
 		if m.e.kind == eOrg && !m.e.acronym {
 			alias := m.e.surface != r.g.orgs[m.e.idx].Name
 			anyCap := r.word(prev) && r.toks[prev].cap && !functionWords[r.toks[prev].lower] && !r.toks[m.t0].sentStart && r.sameUnit(prev, m.t0)
@@ -623,19 +636,26 @@ func (r *recognizer) orgRuns() {
 		start := i
 		// Country prefixes belong to the name ("Kenya Defence Forces") unless
 		// the whole run is that prefix plus a gazetteer name.
-		if r.toks[h].lower == "ministry" || r.toks[h].lower == "department" || r.toks[h].lower == "office" {
-			// a state's ministry is read by ministries(); "Foreign Ministry"
-			// alone names no one; "Gaza Health Ministry" does.
-			named := false
-			for k := start; k < h; k++ {
-				if !titleModifiers[r.toks[k].lower] {
-					named = true
-				}
+		// A state written before a generic name makes it that state's
+		// body ("China’s Coast Guard" → "Chinese Coast Guard"); a generic
+		// name alone ("National Security Council", "Foreign Ministry") names
+		// no one across documents and is left to roles; "Gaza Health
+		// Ministry" is named by its place.
+		state := -1
+		if p := start - 1; p >= 1 && r.toks[p].kind == tPoss && r.match[p-1] >= 0 && r.sameUnit(p-1, start) {
+			if m := r.matches[r.match[p-1]]; m.e.kind == eCountry && !m.drop && m.e.form != fCapital {
+				state = m.e.idx
 			}
-			if !named {
-				i = end
-				continue
+		}
+		named := false
+		for k := start; k < h; k++ {
+			if !titleModifiers[r.toks[k].lower] || r.match[k] >= 0 {
+				named = true
 			}
+		}
+		if !named && state < 0 {
+			i = end
+			continue
 		}
 		if nonActorOrgHeads[r.toks[h].lower] {
 			i = end
@@ -658,11 +678,25 @@ func (r *recognizer) orgRuns() {
 		}
 		sp := annot.Span{Start: r.toks[start].Start, End: r.toks[end].End}
 		name := r.d.Slice(sp)
+		if state >= 0 && !named {
+			dem := r.g.countries[state].Name
+			if len(r.g.countries[state].Demonyms) > 0 {
+				dem = r.g.countries[state].Demonyms[0]
+			}
+			name = dem + " " + name
+		}
 		ai := r.reg.ensure(pledgegraph.KindOrganization, name)
+		if state >= 0 {
+			r.orgCountry[ai] = state
+			r.reg.actors[ai].Country = r.g.countryID(state)
+		}
 		heads := []string{strings.ToLower(r.toks[h].text)}
 		r.addGroup(ai, heads)
 		if r.reg.mention(sp, ai, annot.Name, r.toks[start].sent) {
-			r.reg.alias(ai, name)
+			r.reg.alias(ai, r.d.Slice(sp))
+			if state >= 0 {
+				r.reg.alias(ai, r.d.Slice(annot.Span{Start: r.toks[start-2].Start, End: sp.End}))
+			}
 		}
 		for k := start; k <= end; k++ {
 			r.used[k] = true
@@ -849,7 +883,7 @@ func (r *recognizer) acronymDefinitions() {
 			if ai < 0 && r.match[s] >= 0 && r.matches[r.match[s]].t0 == s && r.matches[r.match[s]].t1 == p+1 && !r.matches[r.match[s]].drop {
 				ai = r.gazActor(r.matches[r.match[s]].e)
 			}
-			if ai < 0 && !r.reg.taken(sp) {
+			if ai < 0 && !r.reg.taken(sp) && !geoWords[r.toks[p].lower] && !geoWords[r.toks[s].lower] {
 				ai = r.reg.ensure(pledgegraph.KindOrganization, r.d.Slice(sp))
 				r.addGroup(ai, []string{strings.ToLower(r.toks[p].text)})
 				r.reg.mention(sp, ai, annot.Name, r.toks[s].sent)

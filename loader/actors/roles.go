@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"pledgegraph"
 	"pledgegraph/loader/annot"
 )
 
@@ -201,4 +202,36 @@ func suffixMatch(title, role []string) bool {
 		}
 	}
 	return true
+}
+
+// RoleAmbiguous reports whether a Role mention of d could name more than one
+// actor of d: another person holds an office with the same head noun ("the
+// prime minister" when two prime ministers are named), or another
+// organization ends in it ("the ministry" with two ministries). Recognize
+// links such a mention to the actor mentioned last before it; a later stage
+// may trust that link less. It is false for other mentions.
+func RoleAmbiguous(d *annot.Doc, m annot.Mention) bool {
+	if m.Kind != annot.Role || m.Actor < 0 || m.Actor >= len(d.Actors) || m.Start < 0 || m.End > len(d.Text) || m.Start >= m.End {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(d.Text[m.Start:m.End]))
+	if len(ws) == 0 {
+		return false
+	}
+	head := ws[len(ws)-1]
+	linked := d.Actors[m.Actor]
+	n := 0
+	for _, a := range d.Actors {
+		if a.Kind != linked.Kind {
+			continue
+		}
+		s := a.Title
+		if a.Kind != pledgegraph.KindPerson {
+			s = a.Name
+		}
+		if fs := strings.Fields(strings.ToLower(s)); len(fs) > 0 && fs[len(fs)-1] == head {
+			n++
+		}
+	}
+	return n > 1
 }

@@ -17,6 +17,7 @@
 package triples
 
 import (
+	"strings"
 	"time"
 
 	"pledgegraph"
@@ -43,6 +44,11 @@ func Build(x *pledgegraph.Extraction) []pledgegraph.Triple {
 		b.add(a.ID, pledgegraph.PredName, pledgegraph.Str(a.Name))
 		b.add(a.ID, pledgegraph.PredKind, pledgegraph.Str(string(a.Kind)))
 		b.key(a.ID, a.Name)
+		if a.Kind == pledgegraph.KindPerson {
+			// A person is looked up by surname too ("Merz"), even in a
+			// document that only ever names them in full.
+			b.key(a.ID, Surname(a.Name))
+		}
 		for _, al := range a.Aliases {
 			if al == a.Name {
 				continue
@@ -88,6 +94,23 @@ func Build(x *pledgegraph.Extraction) []pledgegraph.Triple {
 	}
 	return b.out
 }
+
+// Surname is the last word of a person's name, or "" for a one-word name.
+// Particles stay with it: "Ursula von der Leyen" → "von der Leyen".
+func Surname(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return ""
+	}
+	i := len(ws) - 1
+	for i > 1 && particles[strings.ToLower(ws[i-1])] {
+		i--
+	}
+	return strings.Join(ws[i:], " ")
+}
+
+var particles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true,
+	"di": true, "del": true, "della": true, "la": true, "le": true, "bin": true, "al": true, "ter": true}
 
 type builder struct {
 	out  []pledgegraph.Triple

@@ -135,3 +135,17 @@ func ExampleBuild() {
 	// actor:country:belgium kind country
 	// actor:country:belgium key belgium
 }
+
+func TestSurname(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Friedrich Merz", "Merz"},
+		{"Ursula von der Leyen", "von der Leyen"},
+		{"Marc-André Tessier", "Tessier"},
+		{"Madonna", ""},
+		{"", ""},
+	} {
+		if got := triples.Surname(c.in); got != c.want {
+			t.Errorf("Surname(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,175 @@
+// GraphSource: the explorer's only door to the API. Everything the UI shows
+// comes through here, from the public GraphQL API only.
+//
+// At start-up it introspects the schema. While the server has no
+// `neighborhood`/`path` queries, neighbourhoods are assembled from the
+// node fields (actor → statements/commitments → mentions, targets,
+// documents) and paths are found by a bounded breadth-first search in the
+// browser; once the schema has them, the same calls use the server's.
+import { APIError } from './client.js';
+import * as Q from './queries.js';
+import { neighbourhood, fromAPISubgraph } from './subgraph.js';
+import { findPath } from './pathfind.js';
+
+const BATCH = 100; // nodes(ids:) takes at most 100 IDs
+
+export class GraphSource {
+  /**
+   * @param {ReturnType<import('./client.js').createClient>} request
+   * @param {{pageSize?: number, listLimit?: number}} [opts]
+   */
+  constructor(request, { pageSize = 25, listLimit = 50 } = {}) {
+    this.request = request;
+    this.pageSize = pageSize;
+    this.listLimit = listLimit;
+    this.caps = Q.BASELINE;
+    /** @type {Map<string, Promise<object>>} expansion cache, by page size and ID */
+    this.cache = new Map();
+    /** @type {Map<string, string|null>} document ID → publishedAt */
+    this.docDates = new Map();
+  }
+
+  /** Learns what the schema offers. Falls back to the baseline on failure. */
+  async init() {
+    try {
+      this.caps = Q.capabilities(await this.request(Q.CAPABILITIES));
+    } catch (err) {
+      this.caps = Q.BASELINE;
+      this.initError = err;
+    }
+    return this.caps;
+  }
+
+  /** 'server' when neighbourhoods come from the API's neighborhood query. */
+  get mode() { return this.caps.neighborhood ? 'server' : 'client'; }
+
+  setPageSize(n) {
+    if (n !== this.pageSize) { this.pageSize = n; this.cache.clear(); }
+  }
+
+  /** Actors whose name or an alias contains text. */
+  async suggest(text, { signal, first = 8 } = {}) {
+    const data = await this.request(Q.SUGGEST, { q: text, first }, { signal });
+    return { total: data.actors.totalCount, items: data.actors.edges.map((e) => e.node) };
+  }
+
+  /** The actor with this name or alias, or null. */
+  async actorByName(name) {
+    try {
+      const data = await this.request(Q.ACTOR_BY_NAME, { name });
+      return data.actor;
+    } catch (err) {
+      if (err instanceof APIError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    }
+  }
+
+  /** Stored documents, for the document filter. */
+  async documents(first = 100) {
+    const data = await this.request(Q.DOCUMENTS, { first });
+    for (const { node } of data.documents.edges) this.docDates.set(node.id, node.publishedAt ?? null);
+    return { total: data.documents.totalCount, items: data.documents.edges.map((e) => e.node) };
+  }
+
+  /**
+   * The neighbourhood of each node.
+   * @param {string[]} ids
+   * @param {{predicates?: string[]}} [opts] (used by the server's neighborhood)
+   * @returns {Promise<Map<string, import('./model.js').Subgraph>>}
+   */
+  async expand(ids, opts = {}) {
+    const key = (id) => `${this.pageSize}|${opts.predicates?.join(',') ?? ''}|${id}`;
+    const missing = [...new Set(ids)].filter((id) => !this.cache.has(key(id)));
+    const fetchers = this.mode === 'server' ? this.fetchServer(missing, opts) : this.fetchClient(missing);
+    for (const [id, p] of fetchers) {
+      this.cache.set(key(id), p);
+      p.catch(() => this.cache.delete(key(id)));
+    }
+    const out = new Map();
+    await Promise.all(ids.map(async (id) => out.set(id, await this.cache.get(key(id)))));
+    return out;
+  }
+
+  /** One batched query per 100 IDs; a promise per ID. */
+  fetchClient(ids) {
+    const out = [];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = ids.slice(i, i + BATCH);
+      const batch = this.caps.nodes
+        ? this.request(Q.expandQuery(this.caps), { ids: chunk, first: this.pageSize }).then((d) => d.nodes)
+        : this.request(Q.expandQuery(this.caps, chunk.length),
+          { ...Object.fromEntries(chunk.map((id, k) => [`id${k}`, id])), first: this.pageSize })
+          .then((d) => chunk.map((_, k) => d[`n${k}`]));
+      chunk.forEach((id, k) => out.push([id, batch.then((recs) => neighbourhood(recs[k], this.listLimit))]));
+    }
+    return out;
+  }
+
+  fetchServer(ids, { predicates } = {}) {
+    return ids.map((id) => {
+      const { query, variables } = Q.neighborhoodQuery(this.caps, { of: id, depth: 1, predicates, limit: this.pageSize * 8 });
+      return [id, this.request(query, variables).then((d) => this.withDates(fromAPISubgraph(d.neighborhood)))];
+    });
+  }
+
+  /** Fills in publication dates of documents (filters need them). */
+  async withDates(sub) {
+    const docs = new Set();
+    for (const n of sub.nodes) {
+      if (n.type === 'document') docs.add(n.id);
+      else if (n.document) docs.add(n.document);
+    }
+    const unknown = [...docs].filter((d) => !this.docDates.has(d));
+    for (let i = 0; i < unknown.length && this.caps.nodes; i += BATCH) {
+      const data = await this.request(Q.DOCUMENT_DATES, { ids: unknown.slice(i, i + BATCH) });
+      for (const d of data.nodes) if (d?.id) this.docDates.set(d.id, d.publishedAt ?? null);
+    }
+    for (const n of sub.nodes) {
+      const d = n.type === 'document' ? n.id : n.document;
+      if (d && n.date === undefined) n.date = this.docDates.get(d) ?? null;
+    }
+    return sub;
+  }
+
+  /**
+   * A shortest path between two nodes over the allowed predicates.
+   * @returns {Promise<{nodes: object[], edges: object[], via: 'server'|'client', expanded?: number}
+   *   | {nodes: null, reason: string, via: string, expanded?: number}>}
+   */
+  async path(from, to, { maxDepth = 6, maxExpansions = 600, predicates, signal } = {}) {
+    if (this.caps.path) {
+      const { query, variables } = Q.pathQuery(this.caps, { from, to, maxDepth, predicates, first: 1 });
+      const data = await this.request(query, variables, { signal });
+      const p = data.path?.[0];
+      if (!p) return { nodes: null, reason: 'disconnected', via: 'server' };
+      const sub = await this.withDates(fromAPISubgraph(p));
+      return { nodes: sub.nodes, edges: sub.edges, via: 'server' };
+    }
+    const seen = new Map();
+    const allowed = predicates ? new Set(predicates) : null;
+    const neighbours = async (ids) => {
+      const subs = await this.expand(ids);
+      const out = new Map();
+      for (const id of ids) {
+        const sub = subs.get(id);
+        for (const n of sub.nodes) if (!seen.has(n.id)) seen.set(n.id, n);
+        out.set(id, sub.edges.filter((e) => e.source === id || e.target === id)
+          .map((edge) => ({ id: edge.source === id ? edge.target : edge.source, edge })));
+      }
+      return out;
+    };
+    const found = await findPath(from, to, neighbours, {
+      maxDepth, maxExpansions, signal, allow: (e) => !allowed || allowed.has(e.predicate),
+    });
+    if (!found.nodes) return { ...found, via: 'client' };
+    return { nodes: found.nodes.map((id) => seen.get(id) ?? { id, type: 'actor', label: id }), edges: found.edges, via: 'client', expanded: found.expanded };
+  }
+
+  /** The side panel's record for a node, with the query that fetched it. */
+  async details(type, id) {
+    const query = Q.detailQuery(type, this.caps);
+    const variables = type === 'actor' ? { id, first: 100 } : { id };
+    const data = await this.request(query, variables);
+    return { query, variables, node: data.node };
+  }
+}
