@@ -52,8 +52,9 @@ type backend interface {
 	close() error
 }
 
-// cayleyBackend runs patterns through Cayley's shape/iterator layer; used for
-// the in-memory and key-value stores, where a query is a local index scan.
+// cayleyBackend runs patterns over a Cayley quad store's own indexes
+// (QuadIterator, QuadDirection, batch value lookups); used for the in-memory
+// and key-value stores, where a query is a local index scan.
 //
 // Writes hold mu alone, reads share it: memstore is not safe for concurrent
 // use at all, and the key-value store caches node IDs in memory during a
@@ -79,36 +80,38 @@ func (b *cayleyBackend) read() (graph.QuadStore, func(), error) {
 }
 
 // refsOf resolves values to references, dropping values the store does not
-// hold, without duplicates.
-func refsOf(ctx context.Context, qs graph.QuadStore, vals []quad.Value) ([]graph.Ref, error) {
+// hold, without duplicates; it returns the values kept alongside.
+func refsOf(ctx context.Context, qs graph.QuadStore, vals []quad.Value) ([]graph.Ref, []quad.Value, error) {
 	var rs []graph.Ref
 	if bn, ok := qs.(refs.BatchNamer); ok {
 		var err error
 		if rs, err = bn.RefsOf(ctx, vals); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else {
 		rs = make([]graph.Ref, 0, len(vals))
 		for _, v := range vals {
 			r, err := qs.ValueOf(v)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			rs = append(rs, r)
 		}
 	}
 	out := make([]graph.Ref, 0, len(rs))
+	kept := make([]quad.Value, 0, len(rs))
 	seen := make(map[any]bool, len(rs))
-	for _, r := range rs {
+	for i, r := range rs {
 		if r == nil || r == kv.Int64Value(0) {
 			continue
 		}
 		if k := r.Key(); !seen[k] {
 			seen[k] = true
 			out = append(out, r)
+			kept = append(kept, vals[i])
 		}
 	}
-	return out, nil
+	return out, kept, nil
 }
 
 // constraint is one direction of a pattern, resolved to references.
@@ -119,12 +122,25 @@ type constraint struct {
 	cost int64 // estimated number of quads a scan from this direction visits
 }
 
-// guessPerValue estimates the quads per value of a direction when the store
-// cannot tell (kv has sizes only for single-direction indexes, here the label
-// one): node IDs are the subjects of a few dozen quads and the objects of a
-// few, literal objects (types, kinds, polarities) can be shared by most
-// nodes; predicates have no index at all.
-var guessPerValue = map[quad.Direction]int64{quad.Subject: 30, quad.Object: 200, quad.Label: 500, quad.Predicate: 1 << 40}
+// guessCost estimates the quads a scan from one value visits when the store
+// cannot tell (kv knows sizes only for single-direction indexes, here the
+// label one): a node ID is the subject of a few dozen quads per document and
+// the object of a few; a literal object (a type, kind or polarity) may be
+// shared by most nodes; predicates have no index at all.
+func guessCost(dir quad.Direction, val quad.Value) int64 {
+	switch dir {
+	case quad.Subject:
+		return 30
+	case quad.Object:
+		if _, ok := val.(quad.IRI); ok {
+			return 30
+		}
+		return 1 << 20
+	case quad.Label:
+		return 1000
+	}
+	return 1 << 40
+}
 
 // match runs a pattern as one read: it scans the quad index of the most
 // selective constrained direction, value by value, checks the other
@@ -153,7 +169,7 @@ func (b *cayleyBackend) match(ctx context.Context, p pattern) ([]quad.Quad, erro
 		if f.vals == nil {
 			continue
 		}
-		rs, err := refsOf(ctx, qs, f.vals)
+		rs, vals, err := refsOf(ctx, qs, f.vals)
 		if err != nil {
 			return nil, err
 		}
@@ -161,12 +177,12 @@ func (b *cayleyBackend) match(ctx context.Context, p pattern) ([]quad.Quad, erro
 			return nil, nil // a value no quad holds
 		}
 		c := &constraint{dir: f.dir, refs: rs, keys: make(map[any]bool, len(rs))}
-		for _, r := range rs {
+		for i, r := range rs {
 			c.keys[r.Key()] = true
 			if sz, err := qs.QuadIteratorSize(ctx, f.dir, r); err == nil && sz.Exact {
 				c.cost += sz.Value
 			} else {
-				c.cost += guessPerValue[f.dir]
+				c.cost += guessCost(f.dir, vals[i])
 			}
 		}
 		cons = append(cons, c)

@@ -147,3 +147,41 @@ func benchStore(b *testing.B, open opener, docs int) (*Store, []string) {
 	}
 	return s, sids
 }
+
+// BenchmarkFind runs the filters the API uses most, each a first page, in a
+// store of 100 documents: an actor search (a scan of the key quads), a
+// document's statements (the label index), a kind (a shared literal).
+func BenchmarkFind(b *testing.B) {
+	benchBackends(b, 100, func(b *testing.B, s *Store, _ []string) {
+		doc := benchDoc(42).Doc.ID
+		for _, c := range []struct {
+			name string
+			find func() (pledgegraph.Page, error)
+		}{
+			{"ActorSearch", func() (pledgegraph.Page, error) {
+				return s.FindActors(ctx, pledgegraph.ActorFilter{Search: "speaker 4"}, pledgegraph.PageRequest{First: 10})
+			}},
+			{"StatementsOfDocument", func() (pledgegraph.Page, error) {
+				return s.FindStatements(ctx, pledgegraph.StatementFilter{Document: doc}, pledgegraph.PageRequest{First: 10})
+			}},
+			{"CommitmentsPositive", func() (pledgegraph.Page, error) {
+				return s.FindCommitments(ctx, pledgegraph.CommitmentFilter{Polarity: pledgegraph.Positive}, pledgegraph.PageRequest{First: 10})
+			}},
+			{"ActorByName", func() (pledgegraph.Page, error) {
+				a, err := s.ActorByName(ctx, "S7")
+				if err != nil || a == nil {
+					return pledgegraph.Page{}, err
+				}
+				return pledgegraph.Page{Total: 1}, nil
+			}},
+		} {
+			b.Run(c.name, func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if p, err := c.find(); err != nil || p.Total == 0 {
+						b.Fatal(p.Total, err)
+					}
+				}
+			})
+		}
+	})
+}

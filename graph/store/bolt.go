@@ -20,10 +20,17 @@ import (
 // (they take ~300 MiB per open store whatever its size).
 func kvOptions() graph.Options { return graph.Options{kv.OptNoBloom: true} }
 
-// labelIndex makes "all quads of a document" an index scan instead of a full
-// scan. The index list is stored in the database at init and read back on
-// open.
-var labelIndex = kv.QuadIndex{Dirs: []quad.Direction{quad.Label}}
+// extraIndexes are added to Cayley's default kv indexes (subject-predicate
+// and object-predicate-subject) when a store is created; the index list is
+// stored in the database and read back on open. The label index makes "all
+// quads of a document" an index scan instead of a scan of every quad; the
+// predicate-object-subject one does the same for a predicate (the key quads
+// an actor search reads). Its keys end with the subject so that no key
+// collects a long list of quads rewritten on every write.
+var extraIndexes = []kv.QuadIndex{
+	{Dirs: []quad.Direction{quad.Label}},
+	{Dirs: []quad.Direction{quad.Predicate, quad.Object, quad.Subject}},
+}
 
 // kvInitMu guards kv.DefaultQuadIndexes, which kv.Init reads: Cayley offers no
 // other way to choose the indexes of a new store (CAYLEY_KV_INDEXES does not
@@ -34,7 +41,7 @@ func kvInit(db *hbolt.DB) error {
 	kvInitMu.Lock()
 	defer kvInitMu.Unlock()
 	saved := kv.DefaultQuadIndexes
-	kv.DefaultQuadIndexes = append(slices.Clip(saved), labelIndex)
+	kv.DefaultQuadIndexes = append(slices.Clip(saved), extraIndexes...)
 	defer func() { kv.DefaultQuadIndexes = saved }()
 	return kv.Init(db, kvOptions())
 }

@@ -31,9 +31,12 @@
 // Config.Backend chooses Cayley's memstore ("memory", for tests), a Bolt file
 // ("bolt", the service default) or PostgreSQL ("postgres", Cayley's SQL
 // schema, shareable by several stateless servers). Key-value stores are opened
-// without bloom filters and with an extra label index (created at init,
-// stored in the file), so the quads of one document are an index scan;
-// PostgreSQL gets the same index (CREATE INDEX IF NOT EXISTS).
+// without bloom filters (~300 MiB each otherwise) and created with two
+// indexes beside Cayley's subject-predicate and object-predicate-subject
+// ones: a label index, so the quads of one document are an index scan, and a
+// predicate-object-subject index, so are the quads of one predicate (the key
+// quads an actor search reads). PostgreSQL gets a label index too (CREATE
+// INDEX IF NOT EXISTS); Cayley's schema already indexes predicates.
 //
 // Writes use Cayley's ApplyDeltas with a strict writer: a quad already stored
 // fails the transaction, which rolls back entirely. A key-value store is
@@ -47,11 +50,19 @@
 // IDs: a batch getter loads all properties of all its nodes with one query
 // (subject ∈ ids, predicate ∈ the properties it decodes), Neighbors and
 // Evidence are one query each, a Find* call one query per filter.
-// On memory and Bolt a query is one Cayley iterator over the quad indexes; on
-// PostgreSQL it is one SQL statement (quads joined to nodes, = ANY($n) for
-// sets), because Cayley's SQL layer would issue one statement per value of a
-// set and one per result value. Store.RoundTrips counts them, with one per
-// write transaction, so tests above the store can assert "no N+1".
+// On memory and Bolt a query is one read of Cayley's quad indexes: a scan
+// from each value of the most selective direction, the other directions
+// checked on each quad, the values of the result resolved in one batch
+// (Cayley's generic planner scans every quad of a kv store for such a set
+// query). On PostgreSQL it is one SQL statement over Cayley's schema (the
+// matching quads, then the values of the nodes they name), because Cayley's
+// SQL layer would issue one statement per value of a set and one per result
+// value. Store.RoundTrips counts queries, and one per write transaction, so
+// tests above the store can assert "no N+1".
+//
+// Find* calls compute every matching ID (Page.Total needs them), sort them,
+// and cut the page after the cursor, which is the last ID of the previous
+// page: pages stay consistent while documents are added.
 //
 // Cayley's own logging (clog) is silenced unless Config.Logger is set.
 package store

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"log/slog"
 	"sort"
+	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -56,7 +56,6 @@ type Store struct {
 	log     *slog.Logger
 	trips   atomic.Int64
 	closed  atomic.Bool
-	closeMu sync.Mutex
 }
 
 var _ pledgegraph.Store = (*Store)(nil)
@@ -100,7 +99,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		b, err = openPostgres(ctx, cfg.Path)
 	default:
 		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID,
-			Message: "unknown store backend " + strconvQuote(name) + " (want memory, bolt or postgres)", Op: op}
+			Message: "unknown store backend " + strconv.Quote(name) + " (want memory, bolt or postgres)", Op: op}
 	}
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
@@ -108,8 +107,6 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	log.Debug("store opened", "backend", name)
 	return &Store{b: b, backend: name, log: log}, nil
 }
-
-func strconvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
 
 // Backend returns the name of the backend the store runs on.
 func (s *Store) Backend() string { return s.backend }
@@ -122,8 +119,6 @@ func (s *Store) RoundTrips() int64 { return s.trips.Load() }
 
 // Close closes the backend. Calls after Close fail with INTERNAL.
 func (s *Store) Close() error {
-	s.closeMu.Lock()
-	defer s.closeMu.Unlock()
 	if s.closed.Swap(true) {
 		return nil
 	}
@@ -281,7 +276,7 @@ func (s *Store) ActorByName(ctx context.Context, name string) (*pledgegraph.Acto
 		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "empty actor name", Op: op}
 	}
 	key := pledgegraph.NameKey(name)
-	notFound := &pledgegraph.Error{Code: pledgegraph.ENOTFOUND, Message: "no actor named " + strconvQuote(name), Op: op}
+	notFound := &pledgegraph.Error{Code: pledgegraph.ENOTFOUND, Message: "no actor named " + strconv.Quote(name), Op: op}
 	if key == "" {
 		return nil, notFound
 	}
@@ -493,7 +488,7 @@ func (s *Store) Documents(ctx context.Context, ids []string) ([]*pledgegraph.Doc
 func (s *Store) Neighbors(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]string, error) {
 	const op = "store.Neighbors"
 	if !KnownPredicate(predicate) {
-		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconvQuote(predicate), Op: op}
+		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconv.Quote(predicate), Op: op}
 	}
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
@@ -551,7 +546,7 @@ func (s *Store) Evidence(ctx context.Context, triples []pledgegraph.Triple) (map
 	subj, pred, obj := map[string]bool{}, map[string]bool{}, map[quad.Value]bool{}
 	for _, t := range triples {
 		if !KnownPredicate(t.Predicate) {
-			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconvQuote(t.Predicate), Op: op}
+			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconv.Quote(t.Predicate), Op: op}
 		}
 		o := termValue(t.Object)
 		want[spo{t.Subject, t.Predicate, o}] = EvidenceKey(t)
@@ -598,7 +593,7 @@ func typeQuads(typ string) pattern {
 func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
 	const op = "store.FindActors"
 	if f.Kind != "" && !f.Kind.Valid() {
-		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown actor kind " + strconvQuote(string(f.Kind)), Op: op}
+		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown actor kind " + strconv.Quote(string(f.Kind)), Op: op}
 	}
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err
@@ -633,7 +628,7 @@ func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p ple
 func (s *Store) FindStatements(ctx context.Context, f pledgegraph.StatementFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
 	const op = "store.FindStatements"
 	if f.Kind != "" && !f.Kind.Valid() {
-		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown statement kind " + strconvQuote(string(f.Kind)), Op: op}
+		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown statement kind " + strconv.Quote(string(f.Kind)), Op: op}
 	}
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err
@@ -698,7 +693,7 @@ func (s *Store) searchText(ctx context.Context, ids []string, needle string) ([]
 func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
 	const op = "store.FindCommitments"
 	if f.Polarity != "" && !f.Polarity.Valid() {
-		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown polarity " + strconvQuote(string(f.Polarity)), Op: op}
+		return pledgegraph.Page{}, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown polarity " + strconv.Quote(string(f.Polarity)), Op: op}
 	}
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err

@@ -280,3 +280,36 @@ func FuzzCursor(f *testing.F) {
 		}
 	})
 }
+
+// TestPostgresConcurrentOpen: servers starting together on a new database
+// all get a working store (one creates the schema, the others find it).
+func TestPostgresConcurrentOpen(t *testing.T) {
+	dsn := freshPostgresDSN(t)
+	stores := make([]*Store, 4)
+	errs := make([]error, 4)
+	var wg sync.WaitGroup
+	for i := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			stores[i], errs[i] = Open(ctx, Config{Backend: BackendPostgres, Path: dsn})
+		}()
+	}
+	wg.Wait()
+	for i, s := range stores {
+		if errs[i] != nil {
+			t.Errorf("Open %d: %v", i, errs[i])
+			continue
+		}
+		t.Cleanup(func() { s.Close() })
+	}
+	if t.Failed() {
+		return
+	}
+	write(t, stores[0], fixtureA())
+	for i, s := range stores {
+		if st := stats(t, s); st.Documents != 1 {
+			t.Errorf("store %d Stats = %+v", i, st)
+		}
+	}
+}

@@ -13,7 +13,7 @@ import (
 
 //go:generate go run ./internal/gen -out data/countries.json
 
-//go:embed data/countries.json data/organizations.json
+//go:embed data/countries.json data/organizations.json data/givennames.txt
 var dataFS embed.FS
 
 // Country is one sovereign state of the gazetteer.
@@ -92,6 +92,7 @@ type Gazetteer struct {
 	index     map[string][]entry // NameKey → entries
 	prefixes  map[string]bool    // every word prefix of an index key
 	maxWords  int
+	given     map[string]bool // NameKeys of given names ("anna", "declan")
 }
 
 // DefaultGazetteer returns the built-in gazetteer: every sovereign state
@@ -114,7 +115,50 @@ func DefaultGazetteer() (*Gazetteer, error) {
 	if err := json.Unmarshal(b, &of); err != nil {
 		return nil, pledgegraph.Internal("actors.DefaultGazetteer", err)
 	}
-	return NewGazetteer(cf.Countries, of.Organizations, cf.Regions)
+	g, err := NewGazetteer(cf.Countries, of.Organizations, cf.Regions)
+	if err != nil {
+		return nil, err
+	}
+	b, err = dataFS.ReadFile("data/givennames.txt")
+	if err != nil {
+		return nil, pledgegraph.Internal("actors.DefaultGazetteer", err)
+	}
+	var names []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			names = append(names, line)
+		}
+	}
+	return g.WithGivenNames(names), nil
+}
+
+// WithGivenNames returns a copy of g that knows the given names (first
+// names: "Anna", "Declan", "Oleh"). A capitalised run that starts with one
+// is evidence of a person's name, and a single capitalised word that is one
+// is never read as an organization. Words the recognizer reads otherwise
+// (offices, function words, organization nouns, place words) are ignored.
+func (g *Gazetteer) WithGivenNames(names []string) *Gazetteer {
+	cp := *g
+	cp.given = make(map[string]bool, len(names))
+	for _, n := range names {
+		k := pledgegraph.NameKey(n)
+		if k == "" || strings.Contains(k, " ") || lexiconWord(k) {
+			continue
+		}
+		cp.given[k] = true
+	}
+	return &cp
+}
+
+// IsGivenName reports whether name (any case, accents optional) is a given
+// name of the gazetteer. A hyphenated name is judged by its first part
+// ("Pieter-Jan").
+func (g *Gazetteer) IsGivenName(name string) bool {
+	k := pledgegraph.NameKey(name)
+	if i := strings.IndexByte(k, ' '); i > 0 {
+		k = k[:i]
+	}
+	return k != "" && g.given[k]
 }
 
 // NewGazetteer builds a gazetteer. Regions are places that are never actors

@@ -96,7 +96,22 @@ var orgHeads = setOf(
 	"command", "corps", "initiative", "consortium", "society", "league", "trust", "club", "partnership",
 	"commission", "observatory", "watch", "international", "inc", "ltd", "plc", "co", "media", "times",
 	"post", "news", "agency", "airways", "airlines", "group", "holdings", "industries", "reserve", "treaty",
-	"pact", "accord", "agreement", "declaration", "summit", "conference",
+	"pact", "accord", "agreement", "declaration", "summit", "conference", "embassy", "consulate", "directorate",
+	"inspectorate", "chamber", "academy", "institutes", "cooperative", "syndicate",
+)
+
+// redHeads end an organization's name after "Red" ("Egyptian Red Crescent",
+// "International Committee of the Red Cross").
+var redHeads = setOf("crescent", "cross")
+
+// genericOrgWords make, with an organization noun, a name every state has
+// ("Coast Guard", "Supreme Court", "Central Bank", "Border Police").
+var genericOrgWords = setOf(
+	"coast", "border", "air", "naval", "supreme", "constitutional", "central", "federal", "electoral",
+	"election", "civil", "revolutionary", "republican", "royal", "upper", "lower", "house", "people's",
+	"peoples", "public", "investigation", "investigative", "anti-corruption", "statistics", "statistical",
+	"space", "nuclear", "atomic", "border", "customs", "tax", "revenue", "audit", "accounts", "special",
+	"operations", "general", "administrative", "high", "appeals", "appeal", "district", "criminal",
 )
 
 // nonActorOrgHeads end names that are organizations only in the loose sense:
@@ -223,3 +238,57 @@ var agencyVerbs = setOf(
 
 // smallWords stay lower case in a title-cased name ("Coalition of the Willing").
 var smallWords = setOf("of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "by", "with")
+
+// lexiconWord reports a word the recognizer reads as something other than a
+// name: an office, a function or calendar word, an organization noun, a word
+// of a place name, a particle or a verb of saying.
+func lexiconWord(lw string) bool {
+	return titleHeads[lw] || titleModifiers[lw] || functionWords[lw] || calendarWords[lw] || orgHeads[lw] ||
+		geoWords[lw] || nameParticles[lw] || honorifics[lw] || speechVerbs[lw] || smallWords[lw] ||
+		nameInnerTitles[lw] || orgNouns[lw]
+}
+
+// orgNouns are the lower-case nouns that describe an organization in an
+// apposition with its name: "grid operator Ukrenergo", "its development bank
+// KfW", "Rosatom, the Russian state nuclear corporation". They are also the
+// nouns that refer back to it ("the company said").
+var orgNouns = setOf(
+	"operator", "company", "firm", "bank", "lender", "corporation", "conglomerate", "giant", "producer",
+	"utility", "regulator", "carrier", "airline", "manufacturer", "carmaker", "drugmaker", "chipmaker",
+	"steelmaker", "planemaker", "automaker", "insurer", "reinsurer", "broadcaster", "agency", "network",
+	"outlet", "newspaper", "developer", "supplier", "exporter", "importer", "monopoly", "provider",
+	"contractor", "consultancy", "charity", "organisation", "organization", "ngo", "watchdog", "institute",
+	"foundation", "fund", "party", "militia", "movement", "faction", "association", "alliance", "coalition",
+	"retailer", "miner", "refiner", "shipper", "railway", "consortium", "cooperative", "exchange",
+	"brokerage", "lobby", "union", "federation", "group", "subsidiary", "distributor", "trader",
+	"startup", "start-up", "tank", "think-tank", "thinktank", "nonprofit", "non-profit", "publisher",
+	"holding", "authority", "service", "body",
+)
+
+// regionNouns after a demonym name a region rather than the state
+// ("the Palestinian territories", "the Kurdish region"), unless "of" follows
+// ("the Russian region of Kursk").
+var regionNouns = setOf("territories", "region", "regions", "homelands", "lands")
+
+// commonSpeakers are plural nouns that open sentences as speakers
+// ("Witnesses said") and never name an organization.
+var commonSpeakers = setOf(
+	"witnesses", "residents", "experts", "observers", "investigators", "prosecutors", "authorities",
+	"organisers", "organizers", "protesters", "protestors", "campaigners", "activists", "lawyers", "doctors",
+	"medics", "rescuers", "scientists", "researchers", "economists", "traders", "investors", "officers",
+	"troops", "soldiers", "militants", "rebels", "insurgents", "villagers", "locals", "neighbours",
+	"neighbors", "relatives", "parents", "students", "workers", "farmers", "voters", "lawmakers",
+	"legislators", "senators", "ministers", "others", "everyone", "nobody", "someone", "people", "police",
+	"aides", "allies", "donors", "envoys", "negotiators", "mediators", "delegates", "officials", "sources",
+	"critics", "analysts", "diplomats", "leaders", "survivors", "families", "staff", "employees", "unions",
+	"polls", "reports", "documents", "data", "figures", "records", "statements", "both", "neither",
+	"either", "none", "few", "they", "we", "she", "he", "it",
+)
+
+// groupPlurals end a capitalised run that names a group of people, not a
+// person ("Christian Democrats", "Young Republicans").
+var groupPlurals = setOf(
+	"democrats", "republicans", "socialists", "conservatives", "liberals", "greens", "communists",
+	"nationalists", "islamists", "loyalists", "separatists", "royalists", "unionists", "brothers", "sisters",
+	"brotherhood", "sons", "daughters", "friends", "partners", "associates", "enterprises", "holdings",
+)

@@ -261,6 +261,16 @@ func (r *recognizer) npHead(s, e int) (titleInfo, bool) {
 	if head+2 <= e && (r.lower(head+1) == "in" || r.lower(head+1) == "to" || r.lower(head+1) == "of") && r.match[head+2] >= 0 {
 		to = r.matches[r.match[head+2]].t1 - 1
 	}
+	// a complement of lower-case words belongs to the office: "director of
+	// nuclear safety", "minister of state for international cooperation"
+	for k := to + 1; k+1 <= e && (r.lower(k) == "of" || r.lower(k) == "for") && r.plainWord(k+1); {
+		k++
+		for k+1 <= e && r.plainWord(k+1) {
+			k++
+		}
+		to = k
+		k++
+	}
 	// "a spokesman for the Kremlin": the body the spokesperson speaks for
 	if ti.country < 0 && strings.HasPrefix(r.lower(head), "spokes") && head+1 <= e && r.lower(head+1) == "for" {
 		k := head + 2
@@ -284,6 +294,55 @@ func (r *recognizer) npHead(s, e int) (titleInfo, bool) {
 		ti.title = r.lastTitleBefore(r.toks[s].Start) // "his French counterpart, Jean-Yves Le Drian"
 	}
 	ti.t0, ti.t1 = from, to+1
+	return ti, true
+}
+
+// plainWord reports a lower-case word that is no function word, verb of
+// saying or gazetteer name: a word of an office's complement.
+func (r *recognizer) plainWord(k int) bool {
+	return r.word(k) && !r.toks[k].cap && r.match[k] < 0 && !functionWords[r.toks[k].lower] &&
+		!speechVerbs[r.toks[k].lower] && !agencyVerbs[r.toks[k].lower]
+}
+
+// possTitle reads an office the lexicon does not know, written after a
+// state's possessive in an apposition: "Ireland’s Tánaiste, Declan Fahy,",
+// "Oleh Tkachuk, Ukraine’s chief engineer,". The words after the possessive
+// (one to four, up to the first function word) are the title.
+func (r *recognizer) possTitle(s, e int) (titleInfo, bool) {
+	ti := titleInfo{country: -1, cmatch: -1}
+	p := -1
+	for k := s + 1; k <= e; k++ {
+		if r.toks[k].kind == tPoss {
+			p = k
+		}
+	}
+	if p < 0 || p+1 > e {
+		return ti, false
+	}
+	mi := r.match[p-1]
+	if mi < 0 || r.matches[mi].e.kind != eCountry || r.matches[mi].drop || r.matches[mi].t1 != p {
+		return ti, false
+	}
+	// only a determiner may stand before the state
+	for k := s; k < r.matches[mi].t0; k++ {
+		if lw := r.toks[k].lower; lw != "the" {
+			return ti, false
+		}
+	}
+	to := p
+	for k := p + 1; k <= e && k-p <= 4; k++ {
+		t := r.toks[k]
+		if t.kind != tWord || r.match[k] >= 0 || functionWords[t.lower] || speechVerbs[t.lower] || agencyVerbs[t.lower] || r.used[k] {
+			break
+		}
+		to = k
+	}
+	if to == p || to < e && r.toks[to+1].kind == tWord && !functionWords[r.toks[to+1].lower] {
+		return ti, false
+	}
+	ti.country, ti.cmatch = r.matches[mi].e.idx, mi
+	ti.title = r.d.Slice(annot.Span{Start: r.toks[p+1].Start, End: r.toks[to].End})
+	ti.t0, ti.t1 = p+1, to+1
 	return ti, true
 }
 
@@ -320,7 +379,13 @@ func (r *recognizer) appositionBefore(a, b int) (titleInfo, bool) {
 	if r.npStop(e) {
 		return titleInfo{}, false
 	}
-	return r.npHead(s, e)
+	if ti, ok := r.npHead(s, e); ok {
+		return ti, true
+	}
+	if b > a {
+		return r.possTitle(s, e)
+	}
+	return titleInfo{}, false
 }
 
 // appositionAfter reads "Tomas Ekberg, the agency’s country director".
@@ -341,7 +406,13 @@ func (r *recognizer) appositionAfter(b int) (titleInfo, bool) {
 	for e+1 < len(r.toks) && r.sameUnit(s, e+1) && !r.npStop(e+1) && e-s < 10 {
 		e++
 	}
-	return r.npHead(s, e)
+	if ti, ok := r.npHead(s, e); ok {
+		return ti, true
+	}
+	if b > 0 && r.word(b-1) && r.toks[b-1].cap && r.adjacent(b-1, b) {
+		return r.possTitle(s, e)
+	}
+	return titleInfo{}, false
 }
 
 // readPersons reads the persons of the document and links every later mention.
@@ -395,7 +466,7 @@ func (r *recognizer) readPersons() {
 		evidence := hasTitle
 		if !evidence {
 			evidence = r.speechNear(a, b) || r.relativeWho(b) || r.afterPerson(a) || r.personObject(a, b) ||
-				b > a && b-a <= 3 && singles[r.toks[b].key] && !r.toks[a].sentStart
+				b > a && b-a <= 3 && singles[r.toks[b].key] && !r.toks[a].sentStart || r.givenRun(a, b)
 		}
 		if !evidence {
 			continue
@@ -631,6 +702,23 @@ func (r *recognizer) afterPerson(a int) bool {
 func (r *recognizer) personObject(a, b int) bool {
 	p := a - 1
 	return b > a && b-a <= 2 && p >= 0 && r.sameUnit(p, a) && personVerbs[r.lower(p)] && !r.toks[a].sentStart
+}
+
+// givenRun reports a run of two to four name words whose first is a given
+// name ("Anna Berg", "Declan Fahy"): a person unless a determiner stands
+// before it ("the Victoria Line") or it ends in a group noun ("Christian
+// Democrats").
+func (r *recognizer) givenRun(a, b int) bool {
+	if b == a || b-a > 3 || !r.g.given[firstKey(r.toks[a].key)] || groupPlurals[r.toks[b].lower] {
+		return false
+	}
+	if p := a - 1; p >= 0 && r.sameUnit(p, a) && r.word(p) {
+		switch r.toks[p].lower {
+		case "the", "a", "an", "this", "that", "its", "their":
+			return false
+		}
+	}
+	return true
 }
 
 // relativeWho reports "Name, who …".

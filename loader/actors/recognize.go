@@ -56,10 +56,15 @@ func Recognize(d *annot.Doc, g *Gazetteer) ([]pledgegraph.Actor, []annot.Mention
 	r.gazetteer()
 	r.quotedGroups()
 	r.ministries()
+	r.embassies()
 	r.orgRuns()
 	r.armedForces()
 	r.acronymDefinitions()
+	r.descriptorOrgs()
+	r.linkTextOrgs()
 	r.readPersons()
+	r.speakerOrgs()
+	r.linkTextOrgs()
 	r.gazetteerMentions()
 	r.roles()
 	return r.reg.result()
@@ -82,6 +87,7 @@ type recognizer struct {
 	groups     []orgRef                   // organizations read from the text, for role mentions
 	byHead     map[string][]personMention // office head → mentions of its holders, in text order
 	pindex     map[string][]int           // "full:", "last:", "strip:", "first:" + name key → persons
+	textOrgs   []textOrg                  // organizations named in the text, for linking their other occurrences
 }
 
 // gmatch is one gazetteer match over tokens [t0, t1), or a part of one
@@ -280,6 +286,13 @@ func (r *recognizer) classify(mi int) {
 		return
 	}
 	prev, next := m.t0-1, m.t1
+	// "the Palestinian territories", "the Kurdish region": a region named
+	// after a people, not the state ("the Russian region of Kursk" is)
+	if m.e.form == fDemonym && r.word(next) && regionNouns[r.toks[next].lower] && r.sameUnit(m.t0, next) &&
+		r.lower(next+1) != "of" && (r.toks[next].lower == "territories" || r.lower(prev) == "the") {
+		m.drop = true
+		return
+	}
 	prevCap := r.word(prev) && r.toks[prev].cap && r.match[prev] < 0 && !r.toks[m.t0].sentStart &&
 		!functionWords[r.toks[prev].lower] &&
 		!titleHeads[r.toks[prev].lower] && !titleModifiers[r.toks[prev].lower] && !r.toks[m.t0].nlBefore
@@ -604,7 +617,7 @@ func (r *recognizer) orgRuns() {
 		// the last org head inside the run, then "of/for [the] Cap…" complements
 		h := -1
 		for k := j; k >= i; k-- {
-			if orgHeads[r.toks[k].lower] && (r.match[k] < 0 || r.matches[r.match[k]].drop) {
+			if r.orgHeadAt(k, i) && (r.match[k] < 0 || r.matches[r.match[k]].drop) {
 				h = k
 				break
 			}
@@ -648,8 +661,18 @@ func (r *recognizer) orgRuns() {
 			}
 		}
 		named := false
-		for k := start; k < h; k++ {
-			if !titleModifiers[r.toks[k].lower] || r.match[k] >= 0 {
+		for k := start; k <= end; k++ {
+			lw := r.toks[k].lower
+			if k == h || k > h && (lw == "of" || lw == "for" || lw == "on" || lw == "the") {
+				continue
+			}
+			// the complement counts too: "Centre for Maritime Security
+			// Studies" is named, "Ministry of Foreign Affairs" is not
+			generic := titleModifiers[lw] || genericOrgWords[lw]
+			if mi := r.match[k]; mi >= 0 {
+				generic = r.matches[mi].e.kind == eOrg && r.matches[mi].drop
+			}
+			if !generic {
 				named = true
 			}
 		}
@@ -711,6 +734,17 @@ func (r *recognizer) orgRuns() {
 		}
 		i = end
 	}
+}
+
+// orgHeadAt reports whether token k, in a capitalised run starting at token
+// i, is a noun that ends an organization's name ("Forces", "Bank", the
+// "Crescent" of "Red Crescent").
+func (r *recognizer) orgHeadAt(k, i int) bool {
+	lw := r.toks[k].lower
+	if orgHeads[lw] {
+		return true
+	}
+	return redHeads[lw] && k > i && r.toks[k-1].lower == "red"
 }
 
 // ministries reads a state's ministry: "Egypt’s foreign ministry", "The

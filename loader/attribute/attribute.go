@@ -226,6 +226,22 @@ func speakersOf(r discourse.Ref) (acts []int, unnamed, ok bool) {
 	return nil, false, false
 }
 
+// cueSpeakers is speakersOf for the subject of a cue, where a document no
+// one is named as the author of ("the statement said", "the communique
+// said") is an unnamed source: its words are kept with no speaker.
+func (x *extractor) cueSpeakers(c *cue) (acts []int, unnamed, ok bool) {
+	acts, unnamed, ok = speakersOf(c.subj)
+	if !ok && !c.according && c.subj.Head >= 0 && c.subj.Head < len(x.an.Toks) && documentNouns[x.an.Toks[c.subj.Head].Lower] {
+		return nil, true, true
+	}
+	return acts, unnamed, ok
+}
+
+// documentNouns are texts that say things ("the statement said").
+var documentNouns = set("statement", "communique", "communiqué", "declaration", "letter", "document", "memo",
+	"memorandum", "filing", "notice", "release", "text", "draft", "resolution", "readout", "transcript", "post",
+	"bulletin", "guidance", "note", "report", "study", "survey", "assessment", "review", "analysis", "order", "decree")
+
 // heads returns, for each speaker, the span of the token that names it in
 // the cue's subject (or the cue verb when the subject is borrowed).
 func (x *extractor) heads(c *cue, acts []int) []annot.Span {

@@ -23,6 +23,8 @@ type cue struct {
 	clLo, clHi int
 	leadQuote  int  // index into Doc.Quotes of a quote the cue introduces ("said: “…”"), or -1
 	trailing   bool // "…, diplomats said." after an unquoted clause [clLo, clHi)
+	contLo     int  // a continuation of the trailing report after the cue ("…, she said, and would ask …"), or 0
+	contHi     int
 	according  bool // "according to X"
 	evaluative bool // takes an object and a quoted characterisation only
 	text       string
@@ -73,6 +75,32 @@ func (x *extractor) findCues(s int) []*cue {
 	}
 	x.cutClauses(out)
 	x.trailingClauses(out, lo)
+	return sourceNotes(out)
+}
+
+// sourceNotes drops a trailing "according to X" whose clause holds a
+// report of its own ("Romania said it was ready …, according to a statement
+// from the defence ministry"): it names where the report was read, and the
+// report's clause ends before it.
+func sourceNotes(cs []*cue) []*cue {
+	out := cs[:0]
+	for _, c := range cs {
+		if c.according && c.trailing {
+			note := false
+			for _, o := range cs {
+				if o != c && !o.according && o.tok >= c.clLo && o.tok < c.clHi && (o.clause && !o.trailing || o.leadQuote >= 0) {
+					note = true
+					if o.clause && o.clHi > c.tok-1 {
+						o.clHi = max(o.clLo, c.tok-1)
+					}
+				}
+			}
+			if note {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
 	return out
 }
 
@@ -93,6 +121,15 @@ func (x *extractor) verbal(i, lo int) bool {
 	}
 	if i+1 < len(a.Toks) && a.Toks[i+1].Lower == "by" && a.Toks[i+1].Sent == t.Sent {
 		return false // "as reported by"
+	}
+	for k := i - 1; k >= lo && k >= i-4; k-- {
+		w := a.Toks[k].Lower
+		if w == "not" || w == "n't" || w == "'t" || w == "never" {
+			return false // "has not answered", "never said": no speech act
+		}
+		if !discourse.IsAdverb(w) && !discourse.IsHave(w) && w != "did" && w != "does" && w != "do" {
+			break
+		}
 	}
 	if ambiguousNoun[t.Lower] {
 		if i == lo {
@@ -147,9 +184,14 @@ func (x *extractor) subject(c *cue, lo, hi int, earlier []*cue) {
 	if !c.borrowed && (e == lo || a.Toks[e-1].Text == "," || a.Toks[e-1].Mark && !a.Toks[e-1].Open) && x.inverted(c, hi) {
 		return
 	}
-	// Walk to the start of the subject region.
+	// Walk to the start of the subject region, over a relative clause
+	// between the subject and the verb ("Romania, which has also reported
+	// debris on its territory, said …").
 	b := e
-	for b > lo && e-b < 30 && !c.borrowed {
+	if !c.borrowed {
+		b = x.skipRelative(lo, e)
+	}
+	for b > lo && e-b < 40 && !c.borrowed {
 		t := a.Toks[b-1]
 		if t.Quote >= 0 || t.Mark || t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || t.Text == "." || t.Text == "?" || t.Text == "!" {
 			break
@@ -185,6 +227,32 @@ func (x *extractor) subject(c *cue, lo, hi int, earlier []*cue) {
 		}
 	}
 	c.subj = x.subjectAtStart(lo, i)
+}
+
+// skipRelative returns where the walk back to a subject should start when
+// the region before the verb at e ends with a comma-delimited relative
+// clause ("Norway, which is not a member but mirrors the bloc’s sanctions,
+// said"): the comma that opens the clause. Otherwise e.
+func (x *extractor) skipRelative(lo, e int) int {
+	a := x.an
+	if e-1 <= lo || a.Toks[e-1].Text != "," {
+		return e
+	}
+	for p := e - 2; p > lo && p >= e-45; p-- {
+		t := a.Toks[p]
+		if t.Quote >= 0 || t.Mark || t.Text == ";" || t.Text == ":" || t.Text == "." || t.Text == "?" || t.Text == "!" {
+			return e
+		}
+		if t.Text == "," && p+1 < e-1 {
+			switch a.Toks[p+1].Lower {
+			case "who", "which", "whose":
+				if a.MentionAt(p+1) < 0 && p-1 >= lo && a.Toks[p-1].Kind == discourse.Word {
+					return p
+				}
+			}
+		}
+	}
+	return e
 }
 
 // inverted reads a subject after the verb ("said Hartigan").
@@ -324,7 +392,7 @@ func (x *extractor) complement(c *cue, lo, hi int) {
 			j = x.skipObject(j, hi)
 		}
 	}
-	if !sawThat && j < hi && cuePreps[a.Toks[j].Lower] {
+	if !sawThat && j < hi && cuePreps[a.Toks[j].Lower] && !x.infinitiveAt(j, hi) {
 		if k := thatAhead(j, 12); k >= 0 {
 			j, sawThat = k+1, true
 		} else {
@@ -373,6 +441,18 @@ func (x *extractor) complement(c *cue, lo, hi int) {
 	// report of its own.
 }
 
+// infinitiveAt reports whether a "to"-infinitive starts at j ("agreed to
+// sanction banks that …"): its "that" is no complementiser of the cue.
+func (x *extractor) infinitiveAt(j, hi int) bool {
+	a := x.an
+	if j+1 >= hi || a.Toks[j].Lower != "to" {
+		return false
+	}
+	n := a.Toks[j+1]
+	return n.Kind == discourse.Word && !n.Cap() && !n.Mark && a.MentionAt(j+1) < 0 && !discourse.IsDeterminer(n.Lower) &&
+		!discourse.IsPronoun(n.Lower) && !numberWords[n.Lower]
+}
+
 // skipObject skips the audience of "told": a pronoun, an audience noun, a
 // capitalised name or a short determiner phrase.
 func (x *extractor) skipObject(j, hi int) int {
@@ -406,6 +486,19 @@ func (x *extractor) skipAdverbial(j, hi int) int {
 	a := x.an
 	start := j
 	for j < hi && cuePreps[a.Toks[j].Lower] && j-start < 12 {
+		if j+1 < hi && isParticiple(a.Toks[j+1].Lower) && !a.Toks[j+1].Cap() && a.MentionAt(j+1) < 0 {
+			// "told reporters after meeting her counterparts": a gerund
+			// clause, after which only a new sentence part can follow.
+			k := j + 2
+			for k < hi && a.Toks[k].Text != "," && a.Toks[k].Text != ";" && !a.Toks[k].Mark {
+				k++
+			}
+			if k >= hi || a.Toks[k].Text != "," {
+				return hi
+			}
+			j = k + 1
+			continue
+		}
 		k := j + 1
 		if k < hi && discourse.IsDeterminer(a.Toks[k].Lower) {
 			k++
@@ -568,7 +661,8 @@ func (x *extractor) cutClauses(cs []*cue) {
 			if t.Quote >= 0 || t.Mark {
 				continue
 			}
-			if t.Text == ";" || t.Text == "," && (a.Toks[k+1].Lower == "while" || a.Toks[k+1].Lower == "whereas") || x.newSubjectClause(k, c.clHi) {
+			if t.Text == ";" || t.Text == "," && (a.Toks[k+1].Lower == "while" || a.Toks[k+1].Lower == "whereas") || x.newSubjectClause(k, c.clHi) ||
+				t.Text == "," && k+2 < c.clHi && a.Toks[k+1].Lower == "according" && a.Toks[k+2].Lower == "to" {
 				c.clHi = k
 				break
 			}
@@ -577,7 +671,11 @@ func (x *extractor) cutClauses(cs []*cue) {
 }
 
 // trailingClauses gives a clause to cues that end an unquoted sentence:
-// "France and Italy had insisted on the checks, diplomats said."
+// "France and Italy had insisted on the checks, diplomats said." The clause
+// may hold partial quotes ("The plant was operating “in full compliance”,
+// it said"). A coordinated continuation after the cue that goes on
+// reporting ("…, she said, and would ask …", "…, he said, but Tokyo would
+// lend …") is a second part of the same report.
 func (x *extractor) trailingClauses(cs []*cue, lo int) {
 	a := x.an
 	for _, c := range cs {
@@ -591,12 +689,17 @@ func (x *extractor) trailingClauses(cs []*cue, lo int) {
 		if start-1 <= lo || a.Toks[start-1].Text != "," {
 			continue
 		}
-		// The rest of the sentence after the cue must be empty or an adverbial.
+		// The rest of the sentence after the cue must be empty, an
+		// adverbial, or a continuation of the report.
 		_, hi := a.Sentence(c.sent)
-		rest := 0
+		rest, cont := 0, -1
 		for k := c.end; k < hi; k++ {
 			if a.Toks[k].Text == "," && k+1 < hi && (subordinators[a.Toks[k+1].Lower] || a.Toks[k+1].Lower == "and") {
-				break // "…, a spokesman said, but Hamas accused it …"
+				cont = k + 1 // "…, a spokesman said, but Hamas accused it …"
+				break
+			}
+			if a.Toks[k].Text == "," && x.adverbialAfter(k+1, hi) {
+				break // "…, the two governments said on Tuesday, days after …"
 			}
 			if a.Toks[k].Kind == discourse.Word {
 				rest++
@@ -614,18 +717,50 @@ func (x *extractor) trailingClauses(cs []*cue, lo int) {
 		if clLo < 0 {
 			continue
 		}
-		quoted := false
-		for k := clLo; k < start-1; k++ {
-			if a.Toks[k].Quote >= 0 || a.Toks[k].Mark {
-				quoted = true
-				break
-			}
-		}
-		if quoted {
-			continue
-		}
 		c.clause, c.trailing, c.clLo, c.clHi = true, true, clLo, start-1
+		if cont >= 0 && x.continuesReport(cont, hi, cs) {
+			c.contLo, c.contHi = cont, hi
+		}
 	}
+}
+
+// adverbialAfter reports whether an adverbial phrase, not a clause, starts
+// at k: "days after …", "citing …", "amid …".
+func (x *extractor) adverbialAfter(k, hi int) bool {
+	a := x.an
+	for j := k; j < hi && j < k+3; j++ {
+		t := a.Toks[j]
+		if t.Kind == discourse.Punct || a.MentionAt(j) >= 0 {
+			return false
+		}
+		w := t.Lower
+		if subordinators[w] || w == "amid" || w == "despite" || w == "following" || w == "ahead" || w == "without" ||
+			!t.Cap() && isParticiple(w) && len(w) > 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesReport reports whether the coordinated clause at k (starting
+// with its conjunction) after a trailing cue goes on with the speaker's
+// report ("…, she said, and would ask …", "…, he said, but Tokyo would
+// lend …", "…, she said, but only together with its partners"): a
+// coordination, not a contrast ("while …"), with no speech act of its own
+// ("…, a spokesman said, but Hamas accused it …").
+func (x *extractor) continuesReport(k, hi int, cs []*cue) bool {
+	a := x.an
+	switch a.Toks[k].Lower {
+	case "and", "but", "although", "though", "yet":
+	default:
+		return false
+	}
+	for _, o := range cs {
+		if o.tok > k && o.tok < hi {
+			return false
+		}
+	}
+	return x.words(k+1, hi) >= 2
 }
 
 // cutClause narrows a subject region [b, e) that holds commas to the part

@@ -1,6 +1,8 @@
 package attribute
 
 import (
+	"strings"
+
 	"pledgegraph"
 	"pledgegraph/loader/annot"
 	"pledgegraph/loader/attribute/discourse"
@@ -38,7 +40,7 @@ func (x *extractor) indirectReports() []report {
 			if allQuote {
 				continue
 			}
-			acts, unnamed, ok := speakersOf(c.subj)
+			acts, unnamed, ok := x.cueSpeakers(c)
 			rule := "report-clause"
 			switch {
 			case c.according:
@@ -56,6 +58,16 @@ func (x *extractor) indirectReports() []report {
 			r := report{Report: Report{Kind: pledgegraph.Indirect, Speakers: acts, Unnamed: unnamed,
 				Parts: []annot.Span{{Start: a.Toks[lo].Start, End: a.Toks[hi-1].End}}, Sentence: s,
 				Cue: c.text, Rule: rule, Stated: ok && x.substance(lo, hi)}, confidence: conf}
+			if c.contHi > c.contLo {
+				// "…, she said, and would ask …": the report goes on after its cue.
+				clo, chi := c.contLo, c.contHi
+				for chi > clo && a.Toks[chi-1].Kind == discourse.Punct && !a.Toks[chi-1].Mark {
+					chi--
+				}
+				if x.words(clo, chi) >= 2 {
+					r.Parts = append(r.Parts, annot.Span{Start: a.Toks[clo].Start, End: a.Toks[chi-1].End})
+				}
+			}
 			r.cueSpan = annot.Span{Start: a.Toks[c.tok].Start, End: a.Toks[max(c.tok, c.end-1)].End}
 			if c.trailing || c.according {
 				r.cueSpan = annot.Span{Start: a.Toks[c.tok].Start, End: a.Toks[c.tok].End}
@@ -78,12 +90,17 @@ func (x *extractor) words(lo, hi int) int {
 }
 
 // substance reports whether a reported clause with partial quotes says
-// something of its own outside the quotes, so that it is a statement too:
+// something of its own outside the quotes, so that it is a statement too
+// (the unquoted part is a full clause):
 //
 //	Paris could contribute “several thousand” troops      yes: a verb group with its object outside
 //	Russia would respect shipping “as long as …”           yes
 //	the talks had produced “a good basis” for …, but …     yes
+//	crews were working “hour by hour” to restore …          yes: a progressive verb outside
+//	the boat had “intruded” into Chinese waters             yes: the clause goes on after the quote
+//	the plant met “the bare minimum” of … and warned that … yes: most of it is outside
 //	the agreements were “a signal of …”                    no: the quote is the predicate
+//	the meeting made “excellent progress”                  no
 //	the UK and France “will establish …”                   no
 //	European industry “cannot plan …”                      no
 //
@@ -112,15 +129,33 @@ func (x *extractor) substance(lo, hi int) bool {
 			start = first
 		}
 	}
+	verbOutside := false
 	for i := start; i < first; i++ {
 		w := a.Toks[i].Lower
 		if discourse.IsModal(w) || discourse.IsHave(w) {
+			verbOutside = true
 			for k := i + 1; k < first; k++ {
 				t := a.Toks[k]
 				if t.Kind == discourse.Word && !discourse.IsAdverb(t.Lower) && !discourse.IsBe(t.Lower) && t.Lower != "to" {
 					return true
 				}
 			}
+		}
+		if discourse.IsBe(w) && w != "'s" {
+			verbOutside = true
+			// "were working “hour by hour”": a progressive verb outside.
+			for k := i + 1; k < first; k++ {
+				t := a.Toks[k]
+				if t.Kind == discourse.Word && isParticiple(t.Lower) && len(t.Lower) > 4 && !t.Cap() {
+					return true
+				}
+				if !discourse.IsAdverb(t.Lower) {
+					break
+				}
+			}
+		}
+		if x.pastVerb(i, start) {
+			verbOutside = true
 		}
 	}
 	// After it: another verb group outside the quotes.
@@ -132,9 +167,92 @@ func (x *extractor) substance(lo, hi int) bool {
 		if discourse.IsModal(t.Lower) || discourse.IsHave(t.Lower) {
 			return true
 		}
+		if x.pastVerb(i, start) {
+			verbOutside = true
+		}
 	}
-	return false
+	if !verbOutside {
+		return false
+	}
+	// The core of the clause: up to a comma, semicolon or another cue after
+	// the first quote.
+	seg := hi
+	for i := first + 1; i < hi; i++ {
+		t := a.Toks[i]
+		if t.Quote >= 0 || t.Mark {
+			continue
+		}
+		if t.Text == "," || t.Text == ";" || clauseCues[t.Lower] {
+			seg = i
+			break
+		}
+	}
+	// The clause goes on after its last quote ("had “intruded” into
+	// Chinese waters").
+	lastQ := first
+	for i := first; i < seg; i++ {
+		if a.Toks[i].Mark || a.Toks[i].Quote >= 0 {
+			lastQ = i
+		}
+	}
+	after := 0
+	for i := lastQ + 1; i < seg && a.Toks[i].Kind == discourse.Word; i++ {
+		after++
+	}
+	if after >= 2 {
+		return true
+	}
+	// A copula or "have" right before the quote makes the quote the
+	// predicate ("were “a signal of …”", "had “no intention …”").
+	p := first - 1
+	for p >= start && discourse.IsAdverb(a.Toks[p].Lower) {
+		p--
+	}
+	if p >= start && (discourse.IsBe(a.Toks[p].Lower) || discourse.IsHave(a.Toks[p].Lower)) {
+		return false
+	}
+	// Otherwise most of what the clause says is outside the quotes.
+	in, out := 0, 0
+	for i := lo; i < seg; i++ {
+		t := a.Toks[i]
+		switch {
+		case t.Kind != discourse.Word || functionWord(t.Lower):
+		case t.Quote >= 0:
+			in++
+		default:
+			out++
+		}
+	}
+	return out >= 4 && out > in
 }
+
+// functionWord reports whether w carries no content of its own.
+func functionWord(w string) bool {
+	return discourse.IsDeterminer(w) || discourse.IsPronoun(w) || discourse.IsBe(w) || discourse.IsHave(w) ||
+		discourse.IsModal(w) || subordinators[w] || cuePreps[w] || w == "and" || w == "or" || w == "of" || w == "that" ||
+		w == "'s" || w == "not" || w == "to"
+}
+
+// pastVerb reports whether token i, inside a clause starting at lo, is a
+// past-tense lexical verb: a lower-case -ed word or a common irregular past
+// form, not after a determiner ("the armed forces").
+func (x *extractor) pastVerb(i, lo int) bool {
+	a := x.an
+	t := a.Toks[i]
+	if t.Kind != discourse.Word || t.Cap() || t.Quote >= 0 || a.MentionAt(i) >= 0 {
+		return false
+	}
+	if i > lo && (discourse.IsDeterminer(a.Toks[i-1].Lower) || a.Toks[i-1].Lower == "'s") {
+		return false
+	}
+	return len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ed") || irregularPast[t.Lower]
+}
+
+// irregularPast are common irregular past-tense forms.
+var irregularPast = set("met", "made", "took", "gave", "sent", "held", "kept", "left", "brought", "bought", "won", "lost",
+	"saw", "found", "got", "ran", "began", "came", "went", "became", "felt", "knew", "thought", "led", "paid", "spent",
+	"built", "sold", "struck", "fought", "rose", "fell", "grew", "threw", "drew", "wrote", "spoke", "broke", "chose",
+	"stood", "sought", "meant", "told", "said", "did", "hit", "shot", "flew", "drove", "withdrew", "overtook", "undertook")
 
 // continues reports whether c continues the report of an earlier cue of its
 // sentence (", adding that …", "but warned that …"), whose clause already

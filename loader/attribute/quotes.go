@@ -158,9 +158,112 @@ func (x *extractor) attributeExplicit(g *dq) {
 			best = c
 		}
 	}
-	if best != nil {
-		x.take(g, best, "quote-evaluative", 0.75)
+	if best != nil && x.take(g, best, "quote-evaluative", 0.75) {
+		return
 	}
+	if x.sentenceHasCue(g) {
+		return
+	}
+	// 5. A quote introduced by a colon at the end of a sentence that names
+	// its speaker without a verb of saying: "He was blunt about the
+	// reason: “…”".
+	lo, _ := x.an.Sentence(s)
+	if open > lo && x.an.Toks[open-1].Text == ":" && x.quoteReachesEnd(g.parts[0], x.sentEnd(s)) {
+		if r := x.subjectAtStart(lo, open-1); x.speakerRef(r) {
+			x.takeRef(g, r, "quote-colon", 0.7)
+			return
+		}
+	}
+	// 6. A quote whose source the next sentence names: "“…” The
+	// assessment comes from Oleh Tkachuk, who …".
+	if r, ok := x.sourceNext(g); ok {
+		x.takeRef(g, r, "quote-source-next", 0.75)
+	}
+}
+
+func (x *extractor) sentEnd(s int) int {
+	_, hi := x.an.Sentence(s)
+	return hi
+}
+
+// speakerRef reports whether a subject read without a cue names a speaker
+// plainly enough to attribute a quote: a name, a resolved pronoun or role.
+func (x *extractor) speakerRef(r discourse.Ref) bool {
+	if !r.Resolved() {
+		return false
+	}
+	switch r.Rule {
+	case "mention", "apposition", "pronoun", "role", "coordination", "group":
+		return true
+	}
+	return false
+}
+
+// takeRef attributes g to the actors of r, read without a cue.
+func (x *extractor) takeRef(g *dq, r discourse.Ref, rule string, conf float64) {
+	g.speakers, g.unnamed, g.done, g.rule, g.conf = r.Actors, false, true, rule, conf
+	if r.Pronoun != "" || r.Rule == "role" {
+		g.conf -= 0.1
+	}
+	g.cue, g.cueSpan, g.heads = "", annot.Span{}, nil
+}
+
+// sourceNouns name what a speaker said ("the assessment comes from …").
+var sourceNouns = set("assessment", "warning", "words", "remark", "remarks", "comment", "comments", "verdict", "view",
+	"account", "description", "estimate", "prediction", "claim", "criticism", "admission", "judgement", "judgment",
+	"quote", "observation", "message", "appeal", "plea", "analysis", "diagnosis", "complaint", "admonition", "promise",
+	"pledge", "vow", "threat", "assurance", "reminder", "question", "answer", "reply", "response", "explanation")
+
+// sourceNext reads the speaker of an unattributed quote from the sentence
+// right after it in its paragraph, when that sentence names where the words
+// came from: "The assessment comes from Oleh Tkachuk, …", "The warning came
+// from the minister".
+func (x *extractor) sourceNext(g *dq) (discourse.Ref, bool) {
+	d, a := x.d, x.an
+	last := d.Quotes[g.parts[len(g.parts)-1]]
+	if !last.Closed {
+		return discourse.Ref{}, false
+	}
+	k := a.TokenAt(last.Outer.End)
+	if k >= len(a.Toks) {
+		return discourse.Ref{}, false
+	}
+	s := a.Toks[k].Sent
+	if a.Toks[k-1].Sent == s {
+		// The quote's sentence goes on after it: only punctuation may.
+		for ; k < len(a.Toks) && a.Toks[k].Sent == s; k++ {
+			if a.Toks[k].Kind != discourse.Punct {
+				return discourse.Ref{}, false
+			}
+		}
+		if k >= len(a.Toks) {
+			return discourse.Ref{}, false
+		}
+		s = a.Toks[k].Sent
+	}
+	if s >= len(d.Sentences) || d.Sentences[s].Para != last.Para {
+		return discourse.Ref{}, false
+	}
+	lo, hi := a.Sentence(s)
+	for i := lo; i < hi && i < lo+5; i++ {
+		t := a.Toks[i]
+		if t.Quote >= 0 || t.Mark {
+			return discourse.Ref{}, false
+		}
+		if !sourceNouns[t.Lower] || i+2 >= hi {
+			continue
+		}
+		v, p := a.Toks[i+1].Lower, a.Toks[i+2].Lower
+		if (v == "comes" || v == "came" || v == "come") && p == "from" {
+			end := i + 3
+			for end < hi && a.Toks[end].Text != "," && a.Toks[end].Text != "." && a.Toks[end].Text != ";" && !a.Toks[end].Mark {
+				end++
+			}
+			r := a.Refer(i+3, end)
+			return r, x.speakerRef(r)
+		}
+	}
+	return discourse.Ref{}, false
 }
 
 // scare reports whether the quote is a name or term in quotation marks
@@ -261,7 +364,7 @@ func (x *extractor) trailingCue(q annot.Quote) *cue {
 // take attributes g to the subject of c when it names someone (or an
 // unnamed source).
 func (x *extractor) take(g *dq, c *cue, rule string, conf float64) bool {
-	acts, unnamed, ok := speakersOf(c.subj)
+	acts, unnamed, ok := x.cueSpeakers(c)
 	if !ok {
 		return false
 	}

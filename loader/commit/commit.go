@@ -42,6 +42,7 @@ func Commitments(d *annot.Doc, stmts []pledgegraph.Statement) []pledgegraph.Comm
 		x.known[s.ID] = true
 	}
 	x.index()
+	x.inferStates()
 	for s := range d.Sentences {
 		if x.body(d.Sentences[s].Para) {
 			x.sentence(s)
@@ -63,6 +64,8 @@ type extractor struct {
 
 	clauseOf []int // per token: innermost indirect report whose clause holds it, or -1
 	quoteOf  []int // per token: direct report whose quote holds it, or -1
+	used     map[int]bool // verb tokens a modal trigger has read, so that "would offer" is one commitment
+	stateOf  map[int]int  // person → the state their reports speak for, when no title or country says (see inferStates)
 	out      []pledgegraph.Commitment
 	seen     map[string]bool
 }
@@ -75,7 +78,7 @@ func (x *extractor) body(p int) bool {
 func (x *extractor) index() {
 	n := len(x.an.Toks)
 	x.clauseOf, x.quoteOf = make([]int, n), make([]int, n)
-	x.seen = map[string]bool{}
+	x.seen, x.used = map[string]bool{}, map[int]bool{}
 	for i := range x.clauseOf {
 		x.clauseOf[i], x.quoteOf[i] = -1, -1
 	}
@@ -99,23 +102,31 @@ type ctx struct {
 	kind   string // "narration", "reported", "quote"
 	report int    // index into reports, or -1
 	lo, hi int    // token range of the clause or quote (the sentence for narration)
+	first  int    // first token of the report's first part (a clause split by its cue: "…, she said, and would ask …")
 }
 
 func (x *extractor) context(i, slo, shi int) ctx {
 	if r := x.clauseOf[i]; r >= 0 {
-		lo, hi := x.span(x.reports[r].Parts[0])
-		return ctx{kind: "reported", report: r, lo: max(lo, slo), hi: min(hi, shi)}
+		parts := x.reports[r].Parts
+		first, _ := x.span(parts[0])
+		lo, hi := first, first
+		for _, p := range parts {
+			if l, h := x.span(p); l <= i && i < h {
+				lo, hi = l, h
+			}
+		}
+		return ctx{kind: "reported", report: r, lo: max(lo, slo), hi: min(hi, shi), first: max(first, slo)}
 	}
 	if r := x.quoteOf[i]; r >= 0 {
 		t := x.an.Toks[i]
 		q := x.d.Quotes[t.Quote]
 		lo, hi := x.span(q.Span)
-		return ctx{kind: "quote", report: r, lo: max(lo, slo), hi: min(hi, shi)}
+		return ctx{kind: "quote", report: r, lo: max(lo, slo), hi: min(hi, shi), first: max(lo, slo)}
 	}
 	if x.an.Toks[i].Quote >= 0 {
 		return ctx{kind: "unattributed", report: -1}
 	}
-	return ctx{kind: "narration", report: -1, lo: slo, hi: shi}
+	return ctx{kind: "narration", report: -1, lo: slo, hi: shi, first: slo}
 }
 
 // span returns the token range of a byte span.
@@ -159,10 +170,13 @@ func (x *extractor) sentence(s int) {
 		if c.kind == "unattributed" {
 			continue
 		}
-		fs := x.trigger(i, c, last[c.lo])
+		if x.used[i] {
+			continue // the verb of a modal already read ("would offer")
+		}
+		fs := x.trigger(i, c, last[c.first])
 		for _, f := range fs {
 			if len(f.actors) > 0 {
-				last[c.lo] = f.actors
+				last[c.first] = f.actors
 			}
 			if f.condition == "" && lead.text != "" && i > lead.hi {
 				f.condition = lead.text
@@ -223,7 +237,7 @@ func (x *extractor) statementFor(f found, actor string) string {
 	}
 	pick := func(r attribute.Report) string {
 		for k, id := range r.Statements {
-			if k < len(r.Speakers) && x.an.Principal(r.Speakers[k]) == actor && x.known[id] {
+			if k < len(r.Speakers) && x.principal(r.Speakers[k]) == actor && x.known[id] {
 				return id
 			}
 		}
@@ -257,7 +271,7 @@ func (x *extractor) speakers(c ctx) []string {
 	}
 	var out []string
 	for _, sp := range x.reports[c.report].Speakers {
-		if p := x.an.Principal(sp); p != "" && !containsStr(out, p) {
+		if p := x.principal(sp); p != "" && !containsStr(out, p) {
 			out = append(out, p)
 		}
 	}
@@ -306,4 +320,70 @@ func (x *extractor) textOf(lo, hi int) string {
 		prevEnd = t.End
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// principal is the actor that actor i commits for (package discourse's
+// Principal), or, for an official whose state no title or country names,
+// the state their reports speak for (see inferStates).
+func (x *extractor) principal(i int) string {
+	p := x.an.Principal(i)
+	if i >= 0 && i < len(x.d.Actors) && p == x.d.Actors[i].ID {
+		if st, ok := x.stateOf[i]; ok {
+			return x.d.Actors[st].ID
+		}
+	}
+	return p
+}
+
+// inferStates finds the state an official speaks for when nothing in the
+// text ties them to one ("The foreign secretary, Eleanor Marsh, said
+// Britain would …"): the one state that opens the clauses they report, when
+// they hold an office. "The administration" and "we" in their words then
+// stand for that state.
+func (x *extractor) inferStates() {
+	a := x.an
+	x.stateOf = map[int]int{}
+	votes := map[int]map[int]bool{}
+	for _, r := range x.reports {
+		if r.Kind != pledgegraph.Indirect || len(r.Speakers) != 1 {
+			continue
+		}
+		sp := r.Speakers[0]
+		if a.Kind(sp) != pledgegraph.KindPerson || a.Principal(sp) != x.d.Actors[sp].ID || !holdsOffice(x.d.Actors[sp].Title) {
+			continue
+		}
+		lo, hi := x.span(r.Parts[0])
+		for i := lo; i < hi && i < lo+4; i++ {
+			if m := a.MentionAt(i); m >= 0 {
+				if act := x.d.Mentions[m].Actor; a.Kind(act) == pledgegraph.KindCountry {
+					if votes[sp] == nil {
+						votes[sp] = map[int]bool{}
+					}
+					votes[sp][act] = true
+				}
+				break
+			}
+			if a.Toks[i].Kind == discourse.Word && !discourse.IsDeterminer(a.Toks[i].Lower) {
+				break
+			}
+		}
+	}
+	for sp, vs := range votes {
+		if len(vs) == 1 {
+			for st := range vs {
+				x.stateOf[sp] = st
+			}
+		}
+	}
+}
+
+// holdsOffice reports whether a title names a public office ("foreign
+// secretary", "Deputy Treasury Secretary"), not a profession.
+func holdsOffice(title string) bool {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if officeWords[w] {
+			return true
+		}
+	}
+	return false
 }

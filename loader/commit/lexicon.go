@@ -130,3 +130,9 @@ var embedding = set("showed", "shows", "show", "shown", "means", "meant", "sugge
 // troops could be deployed" is Britain deploying them.
 var ownForces = set("deploy", "send", "station", "dispatch", "post", "position", "withdraw", "move", "mobilise",
 	"mobilize", "rotate", "assign", "base", "redeploy", "pull")
+
+// officeWords make a title a public office (see holdsOffice).
+var officeWords = set("minister", "secretary", "president", "chancellor", "premier", "spokesman", "spokeswoman",
+	"spokesperson", "ambassador", "envoy", "commissioner", "official", "governor", "senator", "representative",
+	"undersecretary", "under-secretary", "deputy", "negotiator", "taoiseach", "tánaiste", "tanaiste", "diplomat",
+	"attaché", "attache", "consul", "mayor", "king", "queen", "emir", "sultan", "prime")

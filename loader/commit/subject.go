@@ -141,7 +141,7 @@ func (x *extractor) subjectActors(i int, c ctx, prev []string) ([]string, bool) 
 func (x *extractor) clauseSubject(c ctx, i int) ([]string, bool) {
 	a := x.an
 	slo, _ := a.Sentence(a.Toks[i].Sent)
-	k := max(c.lo, slo)
+	k := max(c.first, slo)
 	j := k
 	for j < i {
 		t := a.Toks[j]
@@ -206,7 +206,7 @@ func (x *extractor) actorsOf(r discourse.Ref, c ctx) ([]string, bool) {
 			if c.kind == "reported" && c.report >= 0 && containsInt(x.reports[c.report].Speakers, act) {
 				self = true // the speaker about themselves: maybe a personal plan (see personal)
 			}
-			if p := a.Principal(act); p != "" && !containsStr(ids, p) {
+			if p := x.principal(act); p != "" && !containsStr(ids, p) {
 				ids = append(ids, p)
 			}
 		}
@@ -263,7 +263,7 @@ func (x *extractor) nonPersons(c ctx) bool {
 func (x *extractor) principals(acts []int) []string {
 	var ids []string
 	for _, act := range acts {
-		if p := x.an.Principal(act); p != "" && !containsStr(ids, p) {
+		if p := x.principal(act); p != "" && !containsStr(ids, p) {
 			ids = append(ids, p)
 		}
 	}

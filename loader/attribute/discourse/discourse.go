@@ -33,6 +33,7 @@ type Analysis struct {
 	title []string       // per actor: lower-cased title words, space-separated
 	idx   map[string]int // actor ID → index
 	affil []int          // per actor: index of the organization or state the actor acts for, or -1
+	group map[int][]int  // head token → actors, for plural phrases standing for several named actors ("the two governments")
 }
 
 type gender uint8
@@ -49,7 +50,7 @@ const maxBack = 8
 // Analyze builds the discourse layer of d. It never fails: missing layers
 // give an analysis with fewer tokens or referents.
 func Analyze(d *annot.Doc) *Analysis {
-	a := &Analysis{Doc: d, refs: map[int][]int{}, idx: map[string]int{}}
+	a := &Analysis{Doc: d, refs: map[int][]int{}, idx: map[string]int{}, group: map[int][]int{}}
 	a.tokenize()
 	a.indexMentions()
 	for i, ac := range d.Actors {
@@ -64,6 +65,7 @@ func Analyze(d *annot.Doc) *Analysis {
 		a.affil[i] = -1
 	}
 	a.readPersons()
+	a.inferGenders()
 	a.resolveAll()
 	return a
 }
@@ -217,6 +219,8 @@ func (a *Analysis) readPersons() {
 			a.gend[i] = genderMale
 		case f && !m:
 			a.gend[i] = genderFemale
+		default:
+			a.gend[i] = surnameGender(ac.Name)
 		}
 	}
 	seen := make([]bool, len(d.Actors))
@@ -243,6 +247,9 @@ func (a *Analysis) readPersons() {
 				if t.Text == "," && commas == 0 && i == lo-1 {
 					commas++
 					continue
+				}
+				if t.Text == "." && i-1 >= start && (maleHonor[a.Toks[i-1].Lower] || femaleHonor[a.Toks[i-1].Lower]) {
+					continue // "Ms. Kroll"
 				}
 				if t.Text == "-" || t.Text == "(" || t.Text == ")" {
 					continue

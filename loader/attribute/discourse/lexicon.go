@@ -1,5 +1,7 @@
 package discourse
 
+import "strings"
+
 // Word lists. They are data about English, not about any article: extend
 // them freely.
 
@@ -186,3 +188,25 @@ var femaleNames = set(
 	"theresa", "tulsi", "ulrike", "ursula", "valentina", "valerie", "vanessa", "vera", "victoria", "viktoria", "yulia", "yuliia", "yuliya", "zainab", "zuzana", "kristi", "kirsti", "ingrida", "evika", "mona",
 	"yvette", "pam", "kristen", "marjorie", "elise", "karoline", "tammy", "xiomara", "mia", "amira", "rania", "hend", "lina",
 )
+
+// surnameGender reads a gender from Slavic and Baltic surname endings,
+// which mark it ("Zakharova", "Novotná", "Zielińska" are women; "Lavrov",
+// "Zieliński" men). Others are unknown.
+func surnameGender(name string) gender {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return genderUnknown
+	}
+	last := f[len(f)-1]
+	for _, suf := range []string{"ova", "eva", "ová", "ská", "cká", "ska", "cka", "ienė", "aitė", "ytė", "yte", "aite", "iene"} {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
+			return genderFemale
+		}
+	}
+	for _, suf := range []string{"ov", "ev", "ski", "sky", "ský", "cki", "ckyi", "skyi"} {
+		if strings.HasSuffix(last, suf) && len(last) > len(suf)+2 {
+			return genderMale
+		}
+	}
+	return genderUnknown
+}

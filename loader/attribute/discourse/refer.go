@@ -54,7 +54,7 @@ func (a *Analysis) Refer(lo, hi int) Ref {
 		var c []int
 		for k, i := range p {
 			w := a.Toks[i].Lower
-			if (w == "and" || w == "or" || w == "&") && a.ment[i] < 0 && k > 0 {
+			if (w == "and" || w == "or" || w == "&" || w == "nor") && a.ment[i] < 0 && k > 0 {
 				sawAnd = true
 				if len(c) > 0 {
 					conj = append(conj, c)
@@ -234,6 +234,9 @@ func (a *Analysis) referSimple(toks []int) Ref {
 				return Ref{Actors: []int{a.Doc.Mentions[m].Actor}, Head: head, Rule: "state-body"}
 			}
 		}
+	}
+	if g := a.group[head]; len(g) > 0 {
+		return Ref{Actors: g, Head: head, Rule: "group"} // "the two governments", "their governments"
 	}
 	generic := IsGenericPeople(ht.Lower)
 	for _, i := range core {

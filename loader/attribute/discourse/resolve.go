@@ -41,13 +41,98 @@ func (a *Analysis) resolveAll() {
 				ents = append(ents, ent{tok: i, sent: t.Sent, actors: r})
 				a.learnGender(t.Lower, r, i, ents)
 			}
+		case a.numberedGroup(i) > 0:
+			if r := a.resolveGroup(i, ents); len(r) > 0 {
+				a.refs[i], a.group[i] = r, r
+				ents = append(ents, ent{tok: i, sent: t.Sent, actors: r})
+			}
 		case IsPersonRole(t.Lower) || IsOrgHead(t.Lower) || IsStateBody(t.Lower):
 			if mods, ok := a.definiteRole(i); ok {
 				if r := a.resolveRole(i, mods, ents); len(r) > 0 {
 					a.refs[i] = r
+					if len(r) > 1 {
+						a.group[i] = r // "their governments"
+					}
 					ents = append(ents, ent{tok: i, sent: t.Sent, actors: r})
 				}
 			}
+		}
+	}
+}
+
+// inferGenders gives persons whose gender no name or title told the
+// gender of the third-person pronouns that can refer to them alone: a
+// pronoun whose candidate persons (those named earlier in its sentence and
+// in the nearest earlier sentence that names a person), less those of the
+// other gender, are one person votes for that person's gender. Votes are
+// counted over the whole document, then again with what was learnt, so that
+// "she" after "Kroll said" tells a later "Kroll and Tkachuk … She …; he …"
+// apart. A person with votes for both genders stays unknown.
+func (a *Analysis) inferGenders() {
+	d := a.Doc
+	person := func(i int) int {
+		if m := a.ment[i]; m >= 0 {
+			if act := d.Mentions[m].Actor; a.Kind(act) == pledgegraph.KindPerson {
+				return act
+			}
+		}
+		return -1
+	}
+	for round := 0; round < 3; round++ {
+		votes := map[int][2]int{}
+		for i, t := range a.Toks {
+			if t.Quote >= 0 || t.Kind != Word {
+				continue
+			}
+			g := genderUnknown
+			switch t.Lower {
+			case "he", "him", "his", "himself":
+				g = genderMale
+			case "she", "her", "hers", "herself":
+				g = genderFemale
+			default:
+				continue
+			}
+			var cands []int
+			add := func(lo, hi int) {
+				for k := lo; k < hi; k++ {
+					if p := person(k); p >= 0 && !contains(cands, p) {
+						cands = append(cands, p)
+					}
+				}
+			}
+			s := t.Sent
+			add(a.sent[s][0], i)
+			for back := 1; back <= 3 && s-back >= 0; back++ {
+				n := len(cands)
+				add(a.sent[s-back][0], a.sent[s-back][1])
+				if len(cands) > n {
+					break
+				}
+			}
+			var ok []int
+			for _, c := range cands {
+				if a.gend[c] == genderUnknown || a.gend[c] == g {
+					ok = append(ok, c)
+				}
+			}
+			if len(ok) == 1 && a.gend[ok[0]] == genderUnknown {
+				v := votes[ok[0]]
+				v[g-1]++
+				votes[ok[0]] = v
+			}
+		}
+		changed := false
+		for p, v := range votes {
+			switch {
+			case v[0] > 0 && v[1] == 0:
+				a.gend[p], changed = genderMale, true
+			case v[1] > 0 && v[0] == 0:
+				a.gend[p], changed = genderFemale, true
+			}
+		}
+		if !changed {
+			return
 		}
 	}
 }
@@ -89,7 +174,7 @@ func (a *Analysis) groups() map[int][]int {
 				continue
 			}
 			if start >= 0 && connector(t.Lower) {
-				if t.Lower == "and" || t.Lower == "or" || t.Lower == "&" {
+				if t.Lower == "and" || t.Lower == "or" || t.Lower == "&" || t.Lower == "nor" {
 					sawAnd = true
 				}
 				i++
@@ -103,7 +188,9 @@ func (a *Analysis) groups() map[int][]int {
 	return out
 }
 
-func connector(w string) bool { return w == "and" || w == "," || w == "the" || w == "or" || w == "&" }
+func connector(w string) bool {
+	return w == "and" || w == "," || w == "the" || w == "or" || w == "&" || w == "nor"
+}
 
 func contains(xs []int, x int) bool {
 	for _, y := range xs {
@@ -348,4 +435,95 @@ func hasWord(s, w string) bool {
 		}
 	}
 	return false
+}
+
+// groupNouns are plural nouns that, counted and definite ("the two
+// governments", "both countries", "the three ministers"), stand for as many
+// actors named before: true for persons, false for states and bodies.
+var groupNouns = map[string]bool{
+	"countries": false, "governments": false, "states": false, "nations": false, "capitals": false,
+	"allies": false, "partners": false, "neighbours": false, "neighbors": false, "members": false,
+	"organisations": false, "organizations": false, "agencies": false, "institutions": false, "bodies": false,
+	"ministers": true, "leaders": true, "presidents": true, "officials": true, "men": true, "women": true,
+	"envoys": true, "diplomats": true, "premiers": true, "chancellors": true, "negotiators": true,
+}
+
+var countWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+// numberedGroup returns how many actors the plural noun at token i stands
+// for when it heads a counted definite phrase ("the two governments",
+// "both countries", "these three states"), else 0.
+func (a *Analysis) numberedGroup(i int) int {
+	t := a.Toks[i]
+	if _, ok := groupNouns[t.Lower]; !ok || a.ment[i] >= 0 || i == 0 {
+		return 0
+	}
+	lo := a.sent[t.Sent][0]
+	j := i - 1
+	for j > lo && IsAdverb(a.Toks[j].Lower) && a.Toks[j].Lower != "both" && a.Toks[j].Lower != "all" {
+		j--
+	}
+	if j < lo {
+		return 0
+	}
+	if a.Toks[j].Lower == "both" {
+		return 2
+	}
+	n, ok := countWords[a.Toks[j].Lower]
+	if !ok || j-1 < lo {
+		return 0
+	}
+	switch a.Toks[j-1].Lower {
+	case "the", "these", "those", "all", "their", "its":
+		return n
+	}
+	return 0
+}
+
+// resolveGroup finds the actors a counted group phrase at token i stands
+// for: the last coordination of that many actors of the right kind within
+// a few sentences ("France, Germany and Poland … the three countries"),
+// else that many distinct actors named last in this and the previous
+// sentence ("Japan will send vessels to the Philippines, the two
+// governments said").
+func (a *Analysis) resolveGroup(i int, ents []ent) []int {
+	n := a.numberedGroup(i)
+	persons := groupNouns[a.Toks[i].Lower]
+	fits := func(x int) bool {
+		k := a.Kind(x)
+		if persons {
+			return k == pledgegraph.KindPerson
+		}
+		if a.Toks[i].Lower == "countries" || a.Toks[i].Lower == "governments" || a.Toks[i].Lower == "states" ||
+			a.Toks[i].Lower == "nations" || a.Toks[i].Lower == "capitals" {
+			return k == pledgegraph.KindCountry
+		}
+		return k != pledgegraph.KindPerson && k != ""
+	}
+	s := a.Toks[i].Sent
+	for k := len(ents) - 1; k >= 0; k-- {
+		e := ents[k]
+		if e.tok >= i || e.sent < s-3 || len(e.actors) != n {
+			continue
+		}
+		ok := true
+		for _, x := range e.actors {
+			ok = ok && fits(x)
+		}
+		if ok {
+			return e.actors
+		}
+	}
+	var out []int
+	for k := len(ents) - 1; k >= 0 && len(out) < n; k-- {
+		e := ents[k]
+		if e.tok >= i || e.sent < s-1 || len(e.actors) != 1 || !fits(e.actors[0]) || contains(out, e.actors[0]) {
+			continue
+		}
+		out = append(out, e.actors[0])
+	}
+	if len(out) == n {
+		return out
+	}
+	return nil
 }

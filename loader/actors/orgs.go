@@ -1,0 +1,510 @@
+package actors
+
+import (
+	"strings"
+
+	"pledgegraph"
+	"pledgegraph/loader/annot"
+)
+
+// Organizations read from the text beyond the gazetteer and capitalised names
+// ending in an organization noun (see orgRuns): a state's embassies, names
+// introduced by a noun that describes an organization, and single names that
+// speak like one.
+
+// textOrg is an organization whose name was read from the text: every other
+// occurrence of the same words is a mention of it (see linkTextOrgs).
+type textOrg struct {
+	words []string // the name's tokens as written
+	actor int
+}
+
+// demonymOf is the adjective of gazetteer state c ("Russian"), or its name.
+func (r *recognizer) demonymOf(c int) string {
+	if ds := r.g.countries[c].Demonyms; len(ds) > 0 {
+		return ds[0]
+	}
+	return r.g.countries[c].Name
+}
+
+// embassies reads a state's embassy or consulate: "the Russian embassy in
+// London" → "Russian Embassy in London", "Russia’s Embassy in Washington",
+// "the Chinese consulate". The city it sits in is part of the name; the state
+// keeps its own mention.
+func (r *recognizer) embassies() {
+	for h := range r.toks {
+		lw := r.toks[h].lower
+		if r.used[h] || lw != "embassy" && lw != "consulate" || r.headline(r.toks[h]) {
+			continue
+		}
+		k := h - 1
+		poss := false
+		if k >= 1 && r.toks[k].kind == tPoss {
+			k--
+			poss = true
+		}
+		if k < 0 || r.match[k] < 0 || !r.sameUnit(k, h) {
+			continue
+		}
+		mi := r.match[k]
+		m := r.matches[mi]
+		if m.e.kind != eCountry || m.t1 != k+1 || m.drop || (m.e.form == fCapital || m.e.form == fMetonym) && !poss {
+			continue // "the London embassy" names a place
+		}
+		c := m.e.idx
+		name := r.demonymOf(c) + " " + titleCase(lw)
+		end := h
+		// "in London", "in Kyiv": the city is part of the name
+		if n := h + 1; n+1 < len(r.toks) && r.lower(n) == "in" && r.sameUnit(h, n+1) {
+			e := -1
+			if mj := r.match[n+1]; mj >= 0 && r.matches[mj].t0 == n+1 && r.matches[mj].e.kind != eOrg {
+				e = r.matches[mj].t1 - 1
+			} else if r.capWord(n+1) && !functionWords[r.lower(n+1)] {
+				e = n + 1
+				for e+1 < len(r.toks) && e-n < 3 && r.capWord(e+1) && r.adjacent(e, e+1) {
+					e++
+				}
+			}
+			if e > 0 {
+				name += " in " + r.d.Slice(annot.Span{Start: r.toks[n+1].Start, End: r.toks[e].End})
+				end = e
+				for x := n + 1; x <= e; x++ {
+					if mx := r.match[x]; mx >= 0 {
+						r.matches[mx].drop = true
+					}
+				}
+			}
+		}
+		ai := r.reg.ensure(pledgegraph.KindOrganization, name)
+		r.reg.actors[ai].Country = r.g.countryID(c)
+		r.orgCountry[ai] = c
+		r.addGroup(ai, []string{lw})
+		if ci := r.gazActor(m.e); r.reg.mention(m.span, ci, kindOf(m.e), r.toks[k].sent) {
+			r.reg.alias(ci, r.d.Slice(m.span))
+		}
+		r.matches[mi].drop = true
+		first := k + 1
+		if poss {
+			first = k + 2
+		}
+		sp := annot.Span{Start: r.toks[first].Start, End: r.toks[end].End}
+		r.reg.mention(sp, ai, annot.Name, r.toks[h].sent)
+		r.reg.alias(ai, r.d.Slice(annot.Span{Start: m.span.Start, End: r.toks[end].End}))
+		r.reg.alias(ai, r.d.Slice(annot.Span{Start: m.span.Start, End: r.toks[h].End}))
+		for x := m.t0; x <= end; x++ {
+			r.used[x] = true
+			r.tokOrg[x] = ai
+		}
+	}
+}
+
+// orgNounAt reports whether token k is a lower-case noun describing an
+// organization ("operator", "bank", the "tank" of "think tank").
+func (r *recognizer) orgNounAt(k int) bool {
+	if !r.word(k) || r.toks[k].cap {
+		return false
+	}
+	lw := r.toks[k].lower
+	if lw == "tank" {
+		return r.lower(k-1) == "think"
+	}
+	return orgNouns[lw]
+}
+
+// orgNameTok reports whether token i can be a word of an organization's
+// name read beside a describing noun: capitalised, no office, date or
+// gazetteer name.
+func (r *recognizer) orgNameTok(i int) bool {
+	if !r.capWord(i) || r.toks[i].kind != tWord {
+		return false
+	}
+	lw := r.toks[i].lower
+	if isTitleHead(lw) || calendarWords[lw] || functionWords[lw] || honorifics[lw] {
+		return false
+	}
+	if mi := r.match[i]; mi >= 0 && !r.matches[mi].drop {
+		return false
+	}
+	return !(r.toks[i].upper && r.allCaps(i))
+}
+
+// orgNameAfter returns the name written right after the describing noun at
+// token k ("KfW", "Sinai Transport & Storage"): one to five name words,
+// joined by spaces or "&".
+func (r *recognizer) orgNameAfter(k int) (a, b int, ok bool) {
+	a = k + 1
+	if !r.orgNameTok(a) || !r.adjacent(k, a) {
+		return 0, 0, false
+	}
+	b = a
+	for b-a < 4 {
+		switch {
+		case r.orgNameTok(b+1) && r.adjacent(b, b+1):
+			b++
+			continue
+		case b+2 < len(r.toks) && r.toks[b+1].text == "&" && r.adjacent(b, b+1) && r.orgNameTok(b+2) && r.adjacent(b+1, b+2):
+			b += 2
+			continue
+		}
+		break
+	}
+	if r.g.given[firstKey(r.toks[a].key)] && a < b {
+		return 0, 0, false // a person: "the firm Anna Berg founded"
+	}
+	if r.orgNameTok(b+1) && r.adjacent(b, b+1) {
+		return 0, 0, false // a longer run than a name: a heading
+	}
+	return a, b, true
+}
+
+// descriptorBefore reports whether the describing noun at token k opens a
+// noun phrase that introduces a name: lower-case modifiers back to a
+// determiner, a possessive, a state or the start of the sentence ("its
+// development bank", "Ukraine’s grid operator", "Russian energy giant").
+func (r *recognizer) descriptorBefore(k int) bool {
+	for j, n := k-1, 0; n < 4; j, n = j-1, n+1 {
+		if j < 0 || !r.sameUnit(j, k) {
+			return true
+		}
+		t := r.toks[j]
+		switch {
+		case t.kind == tPoss || r.match[j] >= 0 && r.matches[r.match[j]].e.kind == eCountry:
+			return true
+		case t.kind != tWord:
+			return t.text == "," || t.text == "(" || t.text == "\u2014" || t.text == ":"
+		}
+		switch t.lower {
+		case "the", "a", "an", "its", "their", "his", "her", "our", "whose", "by", "with", "from", "and", "of":
+			return true
+		}
+		if t.cap || functionWords[t.lower] || speechVerbs[t.lower] || agencyVerbs[t.lower] {
+			return t.sentStart && !functionWords[t.lower]
+		}
+	}
+	return false
+}
+
+// stateIn returns the gazetteer state named by a possessive or an adjective
+// in tokens [s, e) ("Ukraine’s grid operator", "the Russian state
+// corporation"), or -1.
+func (r *recognizer) stateIn(s, e int) int {
+	for j := max(s, 0); j < e; j++ {
+		if mi := r.match[j]; mi >= 0 && r.matches[mi].e.kind == eCountry && !r.matches[mi].drop && !r.matches[mi].place {
+			return r.matches[mi].e.idx
+		}
+	}
+	return -1
+}
+
+// stateBefore returns the state that owns the noun phrase ending at the
+// describing noun at token k: a possessive ("Ukraine’s grid operator") or an
+// adjective ("Russian energy giant") right before its lower-case modifiers;
+// or -1.
+func (r *recognizer) stateBefore(k int) int {
+	j := k - 1
+	for n := 0; n < 3 && j >= 0 && r.word(j) && !r.toks[j].cap && r.match[j] < 0 && !functionWords[r.toks[j].lower]; n++ {
+		j--
+	}
+	if j >= 1 && r.toks[j].kind == tPoss {
+		j--
+	}
+	if j < 0 || !r.sameUnit(j, k) {
+		return -1
+	}
+	if mi := r.match[j]; mi >= 0 && r.matches[mi].t1 == j+1 {
+		if m := r.matches[mi]; m.e.kind == eCountry && !m.drop && !m.place {
+			return m.e.idx
+		}
+	}
+	return -1
+}
+
+// descriptorOrgs reads organizations named beside a noun that describes
+// them: before the name ("Ukraine’s grid operator Ukrenergo", "its
+// development bank KfW", "the logistics firm Sinai Transport & Storage") or
+// in an apposition after it ("Rosatom, the Russian state nuclear corporation
+// that took over…", "Naftogaz, Ukraine’s state energy company, said").
+func (r *recognizer) descriptorOrgs() {
+	for k := 0; k < len(r.toks); k++ {
+		if r.headline(r.toks[k]) {
+			continue
+		}
+		if r.orgNounAt(k) && !r.used[k] {
+			if a, b, ok := r.orgNameAfter(k); ok && r.descriptorBefore(k) {
+				r.addTextOrg(a, b, r.toks[k].lower, r.stateBefore(k))
+				k = b
+				continue
+			}
+		}
+		if r.toks[k].text == "," && k > 0 {
+			r.appositiveOrg(k)
+		}
+	}
+}
+
+// appositiveOrg reads "Name, the … noun …" with the comma at token c: the
+// name before it is an organization when the noun phrase after it is headed
+// by a noun describing one.
+func (r *recognizer) appositiveOrg(c int) {
+	b := c - 1
+	if !r.orgNameTok(b) || r.toks[b].End != r.toks[c].Start {
+		return
+	}
+	a := b
+	for a > 0 && b-a < 4 && r.orgNameTok(a-1) && r.adjacent(a-1, a) {
+		a--
+	}
+	if a > 0 && r.capWord(a-1) && r.adjacent(a-1, a) && !r.toks[a-1].sentStart {
+		return // part of a longer capitalised run
+	}
+	if r.g.given[firstKey(r.toks[a].key)] {
+		return // "Anna Berg, the company’s founder"
+	}
+	s := c + 1
+	if s >= len(r.toks) || !r.sameUnit(c, s) {
+		return
+	}
+	// the noun phrase: determiner or possessive state, modifiers, head
+	j := s
+	switch {
+	case r.lower(j) == "the" || r.lower(j) == "a" || r.lower(j) == "an":
+		j++
+	case r.match[j] >= 0 && r.matches[r.match[j]].e.kind == eCountry:
+		j = r.matches[r.match[j]].t1
+		if j < len(r.toks) && r.toks[j].kind == tPoss {
+			j++
+		} else {
+			return
+		}
+	default:
+		return
+	}
+	head := -1
+	for ; j < len(r.toks) && j-s < 8 && r.sameUnit(s, j); j++ {
+		t := r.toks[j]
+		if t.kind == tPoss {
+			return // "the company’s founder": the head is what follows
+		}
+		if t.kind != tWord {
+			if t.text == "-" || t.text == "\u2011" {
+				continue
+			}
+			break
+		}
+		if npClose[t.lower] {
+			break
+		}
+		head = j
+	}
+	if head < 0 || !r.orgNounAt(head) {
+		return
+	}
+	r.addTextOrg(a, b, r.toks[head].lower, r.stateIn(s, head))
+}
+
+// npClose are the words that end an appositive noun phrase before its
+// complements and relative clauses.
+var npClose = setOf(
+	"that", "which", "who", "whose", "with", "in", "of", "for", "at", "on", "based", "and", "to", "from",
+	"by", "since", "owned", "run", "controlled", "said", "says", "has", "had", "is", "was", "will", "would",
+	"or", "but", "as", "where", "when", "whom",
+)
+
+// addTextOrg records the organization named by tokens [a, b], described by
+// noun, belonging to gazetteer state (or -1), and returns its actor.
+func (r *recognizer) addTextOrg(a, b int, noun string, state int) int {
+	sp := annot.Span{Start: r.toks[a].Start, End: r.toks[b].End}
+	name := r.d.Slice(sp)
+	ai := r.reg.ensure(pledgegraph.KindOrganization, name)
+	if noun != "" {
+		r.addHead(ai, noun)
+	}
+	if state >= 0 && r.reg.actors[ai].Country == "" {
+		r.orgCountry[ai] = state
+		r.reg.actors[ai].Country = r.g.countryID(state)
+	}
+	if r.reg.mention(sp, ai, annot.Name, r.toks[a].sent) {
+		r.reg.alias(ai, name)
+	}
+	words := make([]string, 0, b-a+1)
+	for k := a; k <= b; k++ {
+		words = append(words, r.toks[k].text)
+		r.used[k] = true
+		r.tokOrg[k] = ai
+	}
+	known := false
+	for _, o := range r.textOrgs {
+		if o.actor == ai {
+			known = true
+		}
+	}
+	if !known {
+		r.textOrgs = append(r.textOrgs, textOrg{words: words, actor: ai})
+	}
+	return ai
+}
+
+// addHead adds a noun that refers back to organization ai.
+func (r *recognizer) addHead(ai int, noun string) {
+	for i := range r.groups {
+		if r.groups[i].actor == ai {
+			for _, h := range r.groups[i].heads {
+				if h == noun {
+					return
+				}
+			}
+			r.groups[i].heads = append(r.groups[i].heads, noun)
+			return
+		}
+	}
+	r.groups = append(r.groups, orgRef{actor: ai, heads: []string{noun}})
+}
+
+// orgSpeechVerbs after a single name make it a speaker ("Gazprom said").
+var orgSpeechVerbs = setOf(
+	"said", "says", "announced", "stated", "confirmed", "denied", "warned", "insisted", "rejected", "rejects",
+	"declined", "responded", "replied", "claimed", "argued", "noted", "reported", "reports", "added",
+)
+
+// speakerOrgs reads single capitalised names that speak as organizations do:
+// "Gazprom said in a statement that it would…". The word must be no given
+// name, no known person's name nor part of a longer name anywhere in the
+// text, never written in lower case (no common noun opening a sentence), and
+// the speech must show an organization: "in a statement", or "it"/"its" as
+// the first pronoun after the name.
+func (r *recognizer) speakerOrgs() {
+	lowerSeen := map[string]bool{}
+	inRun := map[string]bool{}
+	capMid := map[string]bool{}
+	for i, t := range r.toks {
+		if t.kind != tWord {
+			continue
+		}
+		if !t.cap {
+			lowerSeen[t.lower] = true
+			continue
+		}
+		if !t.sentStart {
+			capMid[t.lower] = true
+		}
+		if i > 0 && r.toks[i-1].kind == tWord && r.toks[i-1].cap && r.adjacent(i-1, i) && !r.toks[i-1].sentStart ||
+			i+1 < len(r.toks) && r.toks[i+1].kind == tWord && r.toks[i+1].cap && r.adjacent(i, i+1) {
+			inRun[t.lower] = true
+		}
+	}
+	for _, p := range r.persons {
+		if p.dead {
+			continue
+		}
+		for _, k := range p.keys {
+			inRun[k] = true
+		}
+	}
+	for i := range r.toks {
+		t := r.toks[i]
+		if !r.capWord(i) || t.kind != tWord || r.match[i] >= 0 || r.headline(t) {
+			continue
+		}
+		n := i + 1
+		if n >= len(r.toks) || !r.adjacent(i, n) || !orgSpeechVerbs[r.toks[n].lower] {
+			continue
+		}
+		lw := t.lower
+		if lexiconWord(lw) || commonSpeakers[lw] || lowerSeen[lw] || inRun[lw] || inRun[t.key] ||
+			r.g.given[firstKey(t.key)] || t.sentStart && sentenceAdverb(lw) || t.upper && r.allCaps(i) {
+			continue
+		}
+		if strings.HasSuffix(lw, "s") && (!capMid[lw] || r.lower(i-1) == "the") {
+			continue // "Witnesses said", "the Bakers said"
+		}
+		if pi, _ := r.knownPerson(i, i); pi >= 0 {
+			continue
+		}
+		if !r.orgSpeech(n) {
+			continue
+		}
+		r.addTextOrg(i, i, "", -1)
+	}
+}
+
+// orgSpeech reports whether the speech verb at token v shows an
+// organization speaking: "said in a statement", or a first pronoun "it" or
+// "its" within this sentence and the next.
+func (r *recognizer) orgSpeech(v int) bool {
+	sent := r.toks[v].sent
+	for k := v + 1; k < len(r.toks) && k < v+60; k++ {
+		t := r.toks[k]
+		if t.sent != sent && t.sent != sent+1 || sent < 0 {
+			break
+		}
+		switch t.lower {
+		case "statement", "communique", "communiqué", "release":
+			if k-v <= 4 {
+				return true
+			}
+		case "it", "its":
+			return true
+		case "he", "she", "his", "her", "him", "hers":
+			return false
+		}
+	}
+	return false
+}
+
+// linkTextOrgs records every other occurrence of an organization name read
+// from the text ("staffing with Rosatom" before "Rosatom, the Russian state
+// nuclear corporation").
+func (r *recognizer) linkTextOrgs() {
+	if len(r.textOrgs) == 0 {
+		return
+	}
+	byFirst := map[string][]int{}
+	for oi, o := range r.textOrgs {
+		byFirst[o.words[0]] = append(byFirst[o.words[0]], oi)
+	}
+	for i := 0; i < len(r.toks); i++ {
+		cands := byFirst[r.toks[i].text]
+		if len(cands) == 0 || r.used[i] || r.headline(r.toks[i]) {
+			continue
+		}
+		if i > 0 && r.capWord(i-1) && r.adjacent(i-1, i) && !r.toks[i-1].sentStart {
+			continue // inside a longer name
+		}
+	next:
+		for _, oi := range cands {
+			o := r.textOrgs[oi]
+			end := i + len(o.words) - 1
+			if end >= len(r.toks) {
+				continue
+			}
+			for x, w := range o.words {
+				if r.toks[i+x].text != w || r.used[i+x] || x > 0 && !r.adjacent(i+x-1, i+x) {
+					continue next
+				}
+			}
+			if r.capWord(end+1) && r.adjacent(end, end+1) {
+				continue // "Gazprom Neft" is another name
+			}
+			sp := annot.Span{Start: r.toks[i].Start, End: r.toks[end].End}
+			if r.reg.mention(sp, o.actor, annot.Name, r.toks[i].sent) {
+				for x := i; x <= end; x++ {
+					r.used[x] = true
+					r.tokOrg[x] = o.actor
+					if mi := r.match[x]; mi >= 0 {
+						r.matches[mi].drop = true
+					}
+				}
+			}
+			i = end
+			break
+		}
+	}
+}
+
+// firstKey is the first word of a name key ("pieter" of "pieter jan").
+func firstKey(key string) string {
+	if i := strings.IndexByte(key, ' '); i > 0 {
+		return key[:i]
+	}
+	return key
+}
