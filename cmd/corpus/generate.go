@@ -36,22 +36,26 @@ func NewGenerator(seed uint64) *Generator {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	g := &Generator{seed: seed, byC: make([][]int, len(countries)), byO: make([][]int, len(organizations))}
 	used := map[string]bool{}
+	// draw invents a person of a pool: a full name never used before, and a
+	// surname of its own while the pool has some left (so that a surname
+	// alone names one official in most articles).
 	draw := func(poolName string) person {
 		pl := pools[poolName]
-		for {
+		for try := 0; ; try++ {
 			p := person{Female: r.IntN(2) == 0, Last: pl.Surnames[r.IntN(len(pl.Surnames))], Country: -1, Org: -1}
 			if p.Female {
 				p.First = pl.Female[r.IntN(len(pl.Female))]
 			} else {
 				p.First = pl.Male[r.IntN(len(pl.Male))]
 			}
-			if !used[p.Full()] && !used[p.Last] {
-				used[p.Full()], used[p.Last] = true, true
-				return p
+			if used[p.Full()] || (used[p.Last] && try < 50) {
+				if try > 10000 {
+					panic("name pool " + poolName + " exhausted") // data error, caught by the tests
+				}
+				continue
 			}
-			if len(used) > 4000 { // pools exhausted: allow shared surnames
-				clear(used)
-			}
+			used[p.Full()], used[p.Last] = true, true
+			return p
 		}
 	}
 	for ci, c := range countries {
@@ -95,14 +99,25 @@ type Article struct {
 
 // article is the state of one article being written.
 type article struct {
-	g     *Generator
-	r     *rand.Rand
-	t     topic
-	curly bool
-	intro map[int]bool // officials already introduced by full name
-	last  int          // the official named last (for pronouns), or -1
-	vars  map[string]string
-	paras []string
+	g      *Generator
+	r      *rand.Rand
+	t      topic
+	curly  bool
+	intro  map[int]bool // officials already introduced by full name
+	last   int          // the official named last (for pronouns), or -1
+	vars   map[string]string
+	paras  []string
+	quotes []string // the topic's quotes in a random order, used in turn
+}
+
+// nextQuote returns the next quote of the topic, filled.
+func (a *article) nextQuote() string {
+	if len(a.quotes) == 0 {
+		a.quotes = pick(a.r, a.t.Quotes, len(a.t.Quotes))
+	}
+	q := a.quotes[0]
+	a.quotes = a.quotes[1:]
+	return a.fill(q)
 }
 
 // Article writes article i.
@@ -133,7 +148,7 @@ func (g *Generator) Article(i int) Article {
 		}
 	}
 	city := organizations[org].Seat
-	if r.IntN(2) == 0 {
+	if r.IntN(3) == 0 {
 		city = countries[pledgers[0]].Capital
 	}
 	a.vars = map[string]string{
@@ -155,7 +170,7 @@ func (g *Generator) Article(i int) Article {
 	if !a.curly && r.IntN(2) == 0 {
 		dash = " -- "
 	}
-	lede := fmt.Sprintf("%s, %s %d (wire)%s%s %s on %s to %s, as %s met in %s %s.",
+	lede := fmt.Sprintf("%s, %s %d (wire)%s%s %s on %s to %s, at %s in %s %s.",
 		strings.ToUpper(city), months[month], day, dash,
 		cap(a.countryList(pledgers[:min(2, len(pledgers))])), pastPledge(r), weekday, a.fillAction(act, pledgers[0]),
 		a.meeting(), city, a.fill(one(r, t.Purpose)))
@@ -328,6 +343,17 @@ func orgName(o int) string {
 	return organizations[o].Name
 }
 
+// orgShortThe names an organization again, with its article.
+func orgShortThe(o int) string {
+	if s := organizations[o].Short; s != "" {
+		if organizations[o].The {
+			return "the " + s
+		}
+		return s
+	}
+	return orgName(o)
+}
+
 func orgShort(o int) string {
 	if s := organizations[o].Short; s != "" {
 		return s
@@ -356,7 +382,10 @@ func (a *article) name(p int) string {
 			c := countries[x.Country]
 			switch a.r.IntN(3) {
 			case 0:
-				return fmt.Sprintf("%s, %s’s %s,", x.Full(), countryName(x.Country), lowerTitle(x.Title))
+				if c.The {
+					return fmt.Sprintf("%s, the %s %s,", x.Full(), c.Adj, lowerTitle(x.Title))
+				}
+				return fmt.Sprintf("%s, %s’s %s,", x.Full(), c.Name, lowerTitle(x.Title))
 			default:
 				return fmt.Sprintf("%s %s %s", c.Adj, x.Title, x.Full())
 			}
@@ -374,23 +403,13 @@ func (a *article) name(p int) string {
 		return "he"
 	}
 	if a.r.IntN(8) == 0 {
-		return "the " + lowerTitle(roleWord(x.Title))
+		return "the " + lowerTitle(x.Title)
 	}
 	return x.Last
 }
 
-// roleWord is the role noun of a title ("Defence Minister" → "minister").
-func roleWord(t string) string {
-	f := strings.Fields(t)
-	return f[len(f)-1]
-}
-
-func lowerTitle(t string) string {
-	if t == "President" || t == "Emir" || t == "King" || t == "Crown Prince" {
-		return strings.ToLower(t)
-	}
-	return strings.ToLower(t[:1]) + t[1:]
-}
+// lowerTitle is a title used as a common noun ("the defence minister").
+func lowerTitle(t string) string { return strings.ToLower(t) }
 
 func capTitle(t string) string { return cap(t) }
 
@@ -420,7 +439,7 @@ func (a *article) headline(pledgers []int, org int, act action) string {
 	case 0:
 		return fmt.Sprintf("%s and %s pledge to %s %s as %s meets", cap(countryName(pledgers[0])), countryName(pledgers[1]), verb, obj, orgShort(org))
 	case 1:
-		return fmt.Sprintf("%s offers to %s %s %s", cap(countryName(pledgers[0])), verb, obj, one(r, []string{"if truce holds", "amid talks", "as allies meet"}))
+		return fmt.Sprintf("%s %s to %s %s %s", cap(countryName(pledgers[0])), one(r, []string{"pledges", "vows", "promises"}), verb, obj, one(r, []string{"if truce holds", "amid talks", "as allies meet"}))
 	case 2:
 		p := a.g.cast[a.g.byC[pledgers[0]][0]]
 		return fmt.Sprintf("%s says %s government ready to %s %s", p.Last, countries[pledgers[0]].Adj, verb, obj)
@@ -450,8 +469,7 @@ func (a *article) pledgeParagraph(c int, first bool) {
 	default:
 		s = fmt.Sprintf("%s told reporters that %s %s %s%s.", cap(a.name(p)), a.countryRef(c), modal, a.fillAction(act, c), cond)
 	}
-	if r.IntN(2) == 0 {
-		act2 := one(r, a.t.Actions)
+	if act2 := one(r, a.t.Actions); act2 != act && r.IntN(2) == 0 {
 		s += fmt.Sprintf(" %s also %s to %s.", cap(a.pronoun(p)), one(r, []string{"offered", "promised", "pledged"}), a.fillAction(act2, c))
 	}
 	a.paras = append(a.paras, s)
@@ -463,7 +481,7 @@ func (a *article) pledgeParagraph(c int, first bool) {
 // directQuote: one of several quotation constructions.
 func (a *article) directQuote(p int) {
 	r := a.r
-	q1, q2 := a.fill(one(r, a.t.Quotes)), a.fill(one(r, a.t.Quotes))
+	q1, q2 := a.nextQuote(), a.nextQuote()
 	cue := one(r, []string{"said", "told reporters", "said in an interview", "added", "told a news conference"})
 	var s string
 	switch r.IntN(5) {
@@ -474,11 +492,9 @@ func (a *article) directQuote(p int) {
 	case 2: // split quote in one sentence
 		s = fmt.Sprintf("%s %s said, %s", a.quote(q1+","), a.name(p), a.quote(lowerFirst(q2)+"."))
 	case 3: // two sentences
-		s = fmt.Sprintf("%s %s %s. %s", a.quote(q1+"."), cap(a.name(p)), cue, a.quote(q2+"."))
-	default: // partial quote inside reported speech
-		w := strings.Fields(q1)
-		part := strings.Join(w[len(w)/2:], " ")
-		s = fmt.Sprintf("%s said the talks had been %s and that %s", cap(a.name(p)), one(r, []string{"difficult", "constructive", "frank", "productive"}), a.quote(lowerFirst(part))+".")
+		s = fmt.Sprintf("%s %s %s. %s", a.quote(q1+","), a.name(p), cue, a.quote(q2+"."))
+	default: // a quoted clause inside reported speech
+		s = fmt.Sprintf("%s said the talks had been %s and that %s", cap(a.name(p)), one(r, []string{"difficult", "constructive", "frank", "productive"}), a.quote(lowerFirst(q1))+".")
 	}
 	a.paras = append(a.paras, s)
 }
@@ -489,7 +505,7 @@ func (a *article) orgStatement(o int) {
 	s := fmt.Sprintf("%s said in a statement that %s had agreed to %s.", cap(orgName(o)), organizations[o].Member, a.fillAction(act, 0))
 	if r.IntN(2) == 0 {
 		p := a.g.byO[o][r.IntN(len(a.g.byO[o]))]
-		s += fmt.Sprintf(" %s %s", a.quote(a.fill(one(r, a.t.Quotes))+","), fmt.Sprintf("%s said.", a.name(p)))
+		s += fmt.Sprintf(" %s %s", a.quote(a.nextQuote()+","), fmt.Sprintf("%s said.", a.name(p)))
 	}
 	a.paras = append(a.paras, s)
 }
@@ -529,7 +545,7 @@ func (a *article) targetResponse(c int) {
 	r := a.r
 	p := a.official(c)
 	s := fmt.Sprintf("%s welcomed the pledges. %s", cap(a.name(p)),
-		a.quote(one(r, []string{"Today we have substantive commitments, not just words.", "This is a signal of how seriously our partners take our security.", "We are grateful, and we will hold everyone to their word."})))
+		a.quote(one(r, []string{"Today we have substantive commitments, not just words,", "This is a signal of how seriously our partners take our security,", "We are grateful, and we will hold everyone to their word,"})))
 	s += " " + a.pronoun(p) + " said."
 	a.paras = append(a.paras, s)
 }
@@ -551,16 +567,16 @@ func (a *article) secondOrg(org int) {
 		o = (o + 1) % len(organizations)
 	}
 	p := a.g.byO[o][0]
-	s := fmt.Sprintf("%s said %s was ready to %s.", cap(a.name(p)), orgName(o),
+	s := fmt.Sprintf("%s said %s was ready to %s.", cap(a.name(p)), orgShortThe(o),
 		one(r, []string{"support the effort", "coordinate the response", "send observers", "release emergency funds"}))
 	a.paras = append(a.paras, s)
 }
 
 func (a *article) caption(city string) {
 	r := a.r
-	a.paras = append(a.paras, fmt.Sprintf("%s %s in %s on %s [Photo: %s/Wire Pool]",
+	a.paras = append(a.paras, fmt.Sprintf("%s%s in %s on %s [Photo: %s/Wire Pool]",
 		one(r, []string{"Leaders arrive for the meeting", "Delegates listen to a speech", "Soldiers unload equipment", "A convoy waits at a checkpoint"}),
-		one(r, []string{"", "during the talks"}), city, weekdays[r.IntN(7)], one(r, photographers)))
+		one(r, []string{"", " during the talks"}), city, weekdays[r.IntN(7)], one(r, photographers)))
 }
 
 // closing: a quote spanning two paragraphs, or a final reported line.
@@ -568,7 +584,7 @@ func (a *article) closing(c int) {
 	r := a.r
 	p := a.official(c)
 	if r.IntN(2) == 0 {
-		q1, q2 := a.fill(one(r, a.t.Quotes)), a.fill(one(r, a.t.Quotes))
+		q1, q2 := a.nextQuote(), a.nextQuote()
 		a.paras = append(a.paras, "“"+q1+".", a.quote(q2+",")+" "+a.name(p)+" said.")
 		return
 	}

@@ -535,8 +535,9 @@ func testNeighbors(t *testing.T, s *Store) {
 			idZelenskyy: sortedCopy(sa1, sb1), idStarmer: {sa2}}},
 		{[]string{sa1, sa2, sb1}, pledgegraph.PredSaid, pledgegraph.In, map[string][]string{
 			sa1: {idZelenskyy}, sa2: {idStarmer}, sb1: {idZelenskyy}}},
+		// Documents mention every actor read in them, statements theirs.
 		{[]string{idFrance, idNATO, idUK}, pledgegraph.PredMentions, pledgegraph.In, map[string][]string{
-			idFrance: {sb1}, idNATO: {sb1}, idUK: {sa2}}},
+			idFrance: sortedCopy(b.Doc.ID, sb1), idNATO: sortedCopy(b.Doc.ID, sb1), idUK: sortedCopy(a.Doc.ID, sa2)}},
 		// Zelenskyy represents Ukraine in both documents: one neighbour.
 		{[]string{idZelenskyy, idStarmer}, pledgegraph.PredRepresents, pledgegraph.Out, map[string][]string{
 			idZelenskyy: {idUkraine}, idStarmer: {idUK}}},

@@ -58,6 +58,7 @@ func (f docFixture) triples() []pledgegraph.Triple {
 	b.str(d.ID, pledgegraph.PredContentHash, d.ContentHash)
 	b.str(d.ID, pledgegraph.PredText, d.Text)
 	for _, a := range f.Actors {
+		b.iri(d.ID, pledgegraph.PredMentions, a.ID) // as the loader's triples stage does
 		b.str(a.ID, pledgegraph.PredType, pledgegraph.TypeActor)
 		b.str(a.ID, pledgegraph.PredName, a.Name)
 		b.str(a.ID, pledgegraph.PredKind, string(a.Kind))

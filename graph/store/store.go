@@ -617,7 +617,7 @@ func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p ple
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	return page(op, intersect(sets), p)
+	return page(op, intersect(pledgegraph.TypeActor, sets), p)
 }
 
 // FindStatements lists statements, by ID, matching the filter: Speaker (an
@@ -660,7 +660,7 @@ func (s *Store) FindStatements(ctx context.Context, f pledgegraph.StatementFilte
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	ids := intersect(sets)
+	ids := intersect(pledgegraph.TypeStatement, sets)
 	if f.Search != "" && len(ids) > 0 {
 		if ids, err = s.searchText(ctx, ids, f.Search); err != nil {
 			return pledgegraph.Page{}, pledgegraph.Internal(op, err)
@@ -725,7 +725,7 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	return page(op, intersect(sets), p)
+	return page(op, intersect(pledgegraph.TypeCommitment, sets), p)
 }
 
 // FindDocuments lists the documents by ID. One round trip.
@@ -738,7 +738,7 @@ func (s *Store) FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (p
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	return page(op, sortedKeys(set), p)
+	return page(op, intersect(pledgegraph.TypeDocument, []map[string]bool{set}), p)
 }
 
 // Stats counts the nodes of each type and the quads. Two round trips.
@@ -775,8 +775,11 @@ func (s *Store) Stats(ctx context.Context) (pledgegraph.Stats, error) {
 	}, nil
 }
 
-// intersect returns the sorted IDs in every set.
-func intersect(sets []map[string]bool) []string {
+// intersect returns the sorted IDs of the given node type (by the type
+// prefix of IDs, see pledgegraph.NodeType) in every set: an edge a filter
+// follows may also join other nodes (documents mention actors, as statements
+// do).
+func intersect(typ string, sets []map[string]bool) []string {
 	if len(sets) == 0 {
 		return nil
 	}
@@ -784,6 +787,9 @@ func intersect(sets []map[string]bool) []string {
 	var out []string
 next:
 	for id := range sets[0] {
+		if pledgegraph.NodeType(id) != typ {
+			continue
+		}
 		for _, set := range sets[1:] {
 			if !set[id] {
 				continue next

@@ -97,7 +97,17 @@ var orgHeads = setOf(
 	"commission", "observatory", "watch", "international", "inc", "ltd", "plc", "co", "media", "times",
 	"post", "news", "agency", "airways", "airlines", "group", "holdings", "industries", "reserve", "treaty",
 	"pact", "accord", "agreement", "declaration", "summit", "conference", "embassy", "consulate", "directorate",
-	"inspectorate", "chamber", "academy", "institutes", "cooperative", "syndicate",
+	"inspectorate", "chamber", "academy", "institutes", "cooperative", "syndicate", "guards",
+	"motors", "electric", "dynamics", "petroleum", "pharmaceuticals", "chemicals", "telecom", "telecoms",
+	"energies", "railways", "shipping", "logistics", "systems", "technologies", "aerospace",
+)
+
+// companyHeads end a company's name even after words that are otherwise
+// generic ("General Motors", "National Grid"… "General Electric").
+var companyHeads = setOf(
+	"motors", "electric", "dynamics", "petroleum", "pharmaceuticals", "chemicals", "telecom", "telecoms",
+	"energies", "airlines", "airways", "industries", "holdings", "technologies", "aerospace", "systems",
+	"shipping", "logistics", "inc", "ltd", "plc",
 )
 
 // redHeads end an organization's name after "Red" ("Egyptian Red Crescent",
@@ -112,6 +122,8 @@ var genericOrgWords = setOf(
 	"peoples", "public", "investigation", "investigative", "anti-corruption", "statistics", "statistical",
 	"space", "nuclear", "atomic", "border", "customs", "tax", "revenue", "audit", "accounts", "special",
 	"operations", "general", "administrative", "high", "appeals", "appeal", "district", "criminal",
+	"governing", "executive", "supervisory", "advisory", "steering", "standing", "select", "working",
+	"monetary", "fiscal", "legislative", "judicial", "municipal", "city", "state", "regional", "provincial",
 )
 
 // nonActorOrgHeads end names that are organizations only in the loose sense:
@@ -225,7 +237,33 @@ var geoWords = setOf(
 	"desert", "plain", "plains", "plateau", "highlands", "heights", "strip", "bank", "camp", "square",
 	"saint", "st", "san", "santa", "fort", "new", "old", "great", "little", "el", "al", "las", "los",
 	"hills", "park", "palace", "hall", "house", "tower", "station", "base", "harbour", "harbor", "field",
+	"shoal", "shoals", "reef", "reefs", "atoll", "cape", "cay", "cays", "beach", "glacier", "dam", "pier",
+	"crossing", "checkpoint", "corridor", "cathedral", "mosque", "chapel", "synagogue", "school", "college",
+	"hospital", "clinic", "stadium", "museum", "gallery", "library", "theatre", "theater", "hotel", "mall",
+	"prison", "refinery", "terminal", "pipeline", "highway", "motorway", "boulevard", "falls",
 )
+
+// thingWords end capitalised names of things and events, never of persons
+// ("Nobel Prize", "World Cup", "Marshall Plan").
+var thingWords = setOf(
+	"prize", "prizes", "award", "awards", "medal", "cup", "trophy", "games", "olympics", "championship",
+	"championships", "open", "festival", "week", "day", "act", "law", "plan", "doctrine", "protocol",
+	"convention", "charter", "index", "report", "review", "strategy", "project", "era", "war", "wars",
+	"crisis", "revolution", "spring", "memorial", "monument", "bridge", "tunnel", "dam", "airport", "street",
+)
+
+// directiveVerbs between a leader and a state make the state the other
+// party ("Trump threatened Russia", "urged Ukraine to negotiate").
+var directiveVerbs = setOf(
+	"urged", "urges", "warned", "warns", "threatened", "threatens", "demanded", "demands", "pressed",
+	"presses", "accused", "accuses", "criticised", "criticized", "condemned", "blamed", "challenged",
+	"pressured", "attacked", "sanctioned", "rebuked", "slammed", "blasted", "against", "versus",
+)
+
+// demandModals after a state in reported speech make it the other party
+// ("Trump said Ukraine must negotiate").
+var demandModals = setOf("must", "should", "needs", "need", "ought", "has", "have")
+
 
 // agencyVerbs after a noun phrase show it acting ("the Sudanese army, which
 // runs…", "…army said").

@@ -157,6 +157,67 @@ func (r *recognizer) orgNameAfter(k int) (a, b int, ok bool) {
 	return a, b, true
 }
 
+// orgNameAppositive returns the name set off by commas after the describing
+// noun at token k: "Poland’s ruling party, Law and Justice, said". The name
+// may hold "and", "of", "for" or "&" between its words, and must be closed
+// by a comma or a verb of saying.
+func (r *recognizer) orgNameAppositive(k int) (a, b int, ok bool) {
+	if k+2 >= len(r.toks) || r.toks[k+1].text != "," || !r.sameUnit(k, k+2) {
+		return 0, 0, false
+	}
+	a = k + 2
+	if !r.orgNameTok(a) || r.g.given[firstKey(r.toks[a].key)] {
+		return 0, 0, false
+	}
+	b = a
+	for b-a < 6 {
+		switch {
+		case r.orgNameTok(b+1) && r.adjacent(b, b+1):
+			b++
+			continue
+		case b+2 < len(r.toks) && (r.toks[b+1].text == "&" || smallWords[r.lower(b+1)] && !r.toks[b+1].cap) &&
+			r.adjacent(b, b+1) && (r.orgNameTok(b+2) || r.capWord(b+2) && isTitleHead(r.lower(b+2))) && r.adjacent(b+1, b+2):
+			b += 2 // "Law and Justice"
+			continue
+		}
+		break
+	}
+	n := b + 1
+	if n >= len(r.toks) || !(r.toks[n].text == "," || speechVerbs[r.lower(n)]) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// orgNameBefore returns the first token of a name written right before the
+// describing noun at token k, with a determiner before it: "the opposition
+// Civic Platform party", "the Lukoil company". A noun followed by a name
+// ("the party Fidesz") is read by orgNameAfter instead.
+func (r *recognizer) orgNameBefore(k int) (int, bool) {
+	b := k - 1
+	if !r.orgNameTok(b) || !r.adjacent(b, k) || r.orgNameTok(k+1) && r.adjacent(k, k+1) {
+		return 0, false
+	}
+	a := b
+	for a > 0 && b-a < 3 && r.orgNameTok(a-1) && r.adjacent(a-1, a) {
+		a--
+	}
+	if r.toks[a].sentStart || r.g.given[firstKey(r.toks[a].key)] || r.capWord(a-1) && r.adjacent(a-1, a) {
+		return 0, false
+	}
+	// a determiner before, with at most two lower-case modifiers between
+	for j, n := a-1, 0; j >= 0 && n < 3 && r.sameUnit(j, a); j, n = j-1, n+1 {
+		switch r.lower(j) {
+		case "the", "its", "their", "his", "her", "our":
+			return a, true
+		}
+		if !r.word(j) || r.toks[j].cap || r.match[j] >= 0 || functionWords[r.lower(j)] || speechVerbs[r.lower(j)] {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // descriptorBefore reports whether the describing noun at token k opens a
 // noun phrase that introduces a name: lower-case modifiers back to a
 // determiner, a possessive, a state or the start of the sentence ("its
@@ -235,6 +296,17 @@ func (r *recognizer) descriptorOrgs() {
 				k = b
 				continue
 			}
+			if a, b, ok := r.orgNameAppositive(k); ok && r.descriptorBefore(k) {
+				r.addTextOrg(a, b, r.toks[k].lower, r.stateBefore(k))
+				k = b
+				continue
+			}
+			if a, ok := r.orgNameBefore(k); ok {
+				ai := r.addTextOrg(a, k-1, r.toks[k].lower, r.stateBefore(a))
+				r.reg.alias(ai, r.d.Slice(annot.Span{Start: r.toks[a].Start, End: r.toks[k].End}))
+				r.used[k] = true
+				continue
+			}
 		}
 		if r.toks[k].text == "," && k > 0 {
 			r.appositiveOrg(k)
@@ -299,7 +371,25 @@ func (r *recognizer) appositiveOrg(c int) {
 	if head < 0 || !r.orgNounAt(head) {
 		return
 	}
-	r.addTextOrg(a, b, r.toks[head].lower, r.stateIn(s, head))
+	state := r.stateIn(s, head)
+	if state < 0 {
+		state = r.possessor(a) // "Germany’s Bundesbank, the central bank,"
+	}
+	r.addTextOrg(a, b, r.toks[head].lower, state)
+}
+
+// possessor returns the state whose possessive stands right before token a
+// ("Germany’s Bundesbank"), or -1.
+func (r *recognizer) possessor(a int) int {
+	if a < 2 || r.toks[a-1].kind != tPoss || !r.sameUnit(a-2, a) {
+		return -1
+	}
+	if mi := r.match[a-2]; mi >= 0 && r.matches[mi].t1 == a-1 {
+		if m := r.matches[mi]; m.e.kind == eCountry && !m.drop {
+			return m.e.idx
+		}
+	}
+	return -1
 }
 
 // npClose are the words that end an appositive noun phrase before its
@@ -387,8 +477,10 @@ func (r *recognizer) speakerOrgs() {
 		if !t.sentStart {
 			capMid[t.lower] = true
 		}
-		if i > 0 && r.toks[i-1].kind == tWord && r.toks[i-1].cap && r.adjacent(i-1, i) && !r.toks[i-1].sentStart ||
-			i+1 < len(r.toks) && r.toks[i+1].kind == tWord && r.toks[i+1].cap && r.adjacent(i, i+1) {
+		// beside another capitalised word that is no gazetteer name: part of a
+		// longer name ("Lula da Silva" is not; "Saudi Aramco" is not either)
+		if i > 0 && r.toks[i-1].kind == tWord && r.toks[i-1].cap && r.adjacent(i-1, i) && !r.toks[i-1].sentStart && r.match[i-1] < 0 ||
+			i+1 < len(r.toks) && r.toks[i+1].kind == tWord && r.toks[i+1].cap && r.adjacent(i, i+1) && r.match[i+1] < 0 {
 			inRun[t.lower] = true
 		}
 	}
@@ -400,31 +492,77 @@ func (r *recognizer) speakerOrgs() {
 			inRun[k] = true
 		}
 	}
-	for i := range r.toks {
-		t := r.toks[i]
-		if !r.capWord(i) || t.kind != tWord || r.match[i] >= 0 || r.headline(t) {
+	for i := 0; i < len(r.toks); i++ {
+		if !r.capWord(i) || r.toks[i].kind != tWord || r.headline(r.toks[i]) {
 			continue
 		}
-		n := i + 1
-		if n >= len(r.toks) || !r.adjacent(i, n) || !orgSpeechVerbs[r.toks[n].lower] {
+		// the capitalised run from i
+		j := i
+		for j+1 < len(r.toks) && r.capWord(j+1) && r.adjacent(j, j+1) && r.toks[j+1].kind == tWord {
+			j++
+		}
+		if j-i > 3 {
+			i = j
 			continue
 		}
-		lw := t.lower
-		if lexiconWord(lw) || commonSpeakers[lw] || lowerSeen[lw] || inRun[lw] || inRun[t.key] ||
-			r.g.given[firstKey(t.key)] || t.sentStart && sentenceAdverb(lw) || t.upper && r.allCaps(i) {
+		a, b := i, j
+		i = j
+		n := b + 1
+		if n >= len(r.toks) || !r.adjacent(b, n) || !orgSpeechVerbs[r.toks[n].lower] {
 			continue
 		}
-		if strings.HasSuffix(lw, "s") && (!capMid[lw] || r.lower(i-1) == "the") {
-			continue // "Witnesses said", "the Bakers said"
-		}
-		if pi, _ := r.knownPerson(i, i); pi >= 0 {
+		if !r.speakerName(a, b, lowerSeen, inRun, capMid) || !r.orgSpeech(n) {
 			continue
 		}
-		if !r.orgSpeech(n) {
-			continue
+		// "Saudi Aramco said": a demonym opening the name belongs to it
+		state := r.possessor(a)
+		if mi := r.match[a]; mi >= 0 {
+			if m := r.matches[mi]; m.e.kind == eCountry && m.e.form == fDemonym && m.t0 == a && m.t1 == a+1 && b > a {
+				state = m.e.idx
+				r.matches[mi].drop = true
+			}
 		}
-		r.addTextOrg(i, i, "", -1)
+		r.addTextOrg(a, b, "", state)
 	}
+}
+
+// speakerName reports whether tokens [a, b] may name an organization that
+// speaks (see speakerOrgs).
+func (r *recognizer) speakerName(a, b int, lowerSeen, inRun, capMid map[string]bool) bool {
+	t := r.toks[a]
+	lw := t.lower
+	if r.g.given[firstKey(t.key)] || t.sentStart && sentenceAdverb(lw) || isTitleHead(lw) || functionWords[lw] || honorifics[lw] {
+		return false
+	}
+	for k := a; k <= b; k++ {
+		if r.used[k] || inRun[r.toks[k].key] && a == b || r.toks[k].upper && r.allCaps(k) {
+			return false
+		}
+		if mi := r.match[k]; mi >= 0 {
+			m := r.matches[mi]
+			// only a demonym opening the name, or a name read as part of a
+			// longer one ("Real Madrid")
+			if !(k == a && b > a && m.e.kind == eCountry && m.e.form == fDemonym) && !(m.drop && m.e.kind != eRegion && b > a) {
+				return false
+			}
+		}
+	}
+	if a < b {
+		for _, p := range r.persons {
+			if !p.dead && len(p.keys) > 0 && p.keys[len(p.keys)-1] == r.toks[b].key {
+				return false // a person's surname
+			}
+		}
+		return true
+	}
+	if r.match[a] >= 0 || lexiconWord(lw) || commonSpeakers[lw] || lowerSeen[lw] || inRun[lw] {
+		return false
+	}
+	if strings.HasSuffix(lw, "s") && (!capMid[lw] || r.lower(a-1) == "the") {
+		return false // "Witnesses said", "the Bakers said"
+	}
+	pi, _ := r.knownPerson(a, a)
+	return pi < 0
 }
 
 // orgSpeech reports whether the speech verb at token v shows an
@@ -434,8 +572,8 @@ func (r *recognizer) orgSpeech(v int) bool {
 	sent := r.toks[v].sent
 	for k := v + 1; k < len(r.toks) && k < v+60; k++ {
 		t := r.toks[k]
-		if t.sent != sent && t.sent != sent+1 || sent < 0 {
-			break
+		if sent < 0 || t.sent != sent && !(t.sent == sent+1 && t.sentStart) {
+			break // this sentence, and the first word of the next ("It said…")
 		}
 		switch t.lower {
 		case "statement", "communique", "communiqué", "release":

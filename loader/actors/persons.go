@@ -1,6 +1,8 @@
 package actors
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -16,7 +18,7 @@ func (r *recognizer) nameTok(i int, first bool) bool {
 	}
 	// a gazetteer word is no name unless it was read as part of one ("Ann
 	// Wagner" is not the Wagner Group); a region never is
-	if mi := r.match[i]; mi >= 0 && (!r.matches[mi].drop || r.matches[mi].e.kind == eRegion || r.matches[mi].t1-r.matches[mi].t0 > 1) {
+	if mi := r.match[i]; mi >= 0 && (!r.matches[mi].drop || r.matches[mi].e.kind == eRegion || r.matches[mi].region || r.matches[mi].t1-r.matches[mi].t0 > 1) {
 		return false
 	}
 	t := r.toks[i]
@@ -24,7 +26,7 @@ func (r *recognizer) nameTok(i int, first bool) bool {
 	if isTitleHead(lw) || titleModifiers[lw] || functionWords[lw] || orgHeads[lw] {
 		return false
 	}
-	if t.upper && !r.allCaps(i) {
+	if t.upper && !r.allCaps(i) && !r.initials(i) {
 		return false // an acronym: "IRGC", "COVID"
 	}
 	if first && calendarWords[lw] {
@@ -34,6 +36,20 @@ func (r *recognizer) nameTok(i int, first bool) bool {
 		return false // "Separately Smith said", "Speaking in Ankara"
 	}
 	return true
+}
+
+// initials reports capital initials that open a name after an office
+// ("Vice President JD Vance", "Senator J.D. Vance").
+func (r *recognizer) initials(i int) bool {
+	letters := 0
+	for _, c := range r.toks[i].text {
+		if c != '.' {
+			letters++
+		}
+	}
+	n := i + 1
+	return letters <= 3 && i > 0 && isTitleHead(r.lower(i-1)) && r.adjacent(i-1, i) && r.adjacent(i, n) &&
+		r.word(n) && r.toks[n].cap && !r.toks[n].upper && r.match[n] < 0
 }
 
 // sentenceAdverb reports words that open sentences but never names:
@@ -282,6 +298,28 @@ func (r *recognizer) npHead(s, e int) (titleInfo, bool) {
 			to = r.matches[r.match[k]].t1 - 1
 		}
 	}
+	// "a minister of state at Germany’s Federal Foreign Office": the state of
+	// the body the person works at
+	if ti.country < 0 {
+		for k := head + 1; k < e; k++ {
+			if r.lower(k) != "at" {
+				continue
+			}
+			x := k + 1
+			if r.lower(x) == "the" {
+				x++
+			}
+			if x <= e && r.match[x] >= 0 && r.matches[r.match[x]].e.kind == eCountry && r.matches[r.match[x]].t1 <= e &&
+				r.toks[r.matches[r.match[x]].t1].kind == tPoss {
+				ti.country = r.matches[r.match[x]].e.idx
+			} else if x <= e && r.tokOrg[x] >= 0 {
+				if c, ok := r.orgCountry[r.tokOrg[x]]; ok {
+					ti.country = c
+				}
+			}
+			break
+		}
+	}
 	if from > to {
 		from = head
 	}
@@ -474,6 +512,12 @@ func (r *recognizer) readPersons() {
 		if b == a && !hasTitle {
 			continue // a lone word needs an office before it
 		}
+		// "Real Madrid said it would…": speech alone, of something called
+		// "it", is an organization's (see speakerOrgs)
+		if !hasTitle && !r.g.given[firstKey(r.toks[a].key)] && b+1 < len(r.toks) && speechVerbs[r.lower(b+1)] &&
+			!r.relativeWho(b) && !r.afterPerson(a) && r.orgSpeech(b+1) {
+			continue
+		}
 		if b == a && (!possName || r.knownPersonAt(a)) {
 			continue // single names are linked in pass 2
 		}
@@ -610,54 +654,172 @@ func slicesHasSuffix(s, suf []string) bool {
 	return true
 }
 
-// inferCountries gives a head of state or government whose state the text
-// does not write beside the office the state named nearest in the same
-// sentence: last before the name, else first after it. States that are already the written state of another head of
-// state or government ("Indian Prime Minister Narendra Modi spoke with
-// President Donald Trump") are not candidates; institutions of a state
-// ("the White House said") are.
+// inferCountries gives a state official whose state the text does not write
+// beside the office ("Chancellor Anna Vogt", "President Xi") the one state
+// that the sentence introducing them presents as a party that speaks or acts:
+// a state opening a clause ("Britain would…", "said German forces could…"),
+// coordinated with one, or owning an office ("Washington’s top general").
+// States named as objects or places ("threatened Russia", "talks with
+// Ukraine", "in Kyiv"), states already the written state of another person
+// holding the same office, and states written before another leader's
+// office are no candidates. When the introducing sentence has none, the
+// sentences where the person speaks ("Vogt said Berlin would…") are read the
+// same way. Two different candidates leave the state empty: no guess.
 func (r *recognizer) inferCountries() {
+	var weak []int
 	for i := range r.persons {
+		if p := r.persons[i]; p.weak && !p.dead && p.country < 0 {
+			weak = append(weak, i)
+		}
+	}
+	if len(weak) == 0 {
+		return
+	}
+	// offices whose holder's state is written: "president" of Russia
+	led := map[string]bool{}
+	for _, p := range r.persons {
+		if !p.dead && !p.weak && p.country >= 0 && p.title != "" {
+			led[officeKey(p.country, p.title)] = true
+		}
+	}
+	// candidate states per sentence, in text order
+	ok := make(map[int]bool, len(r.matches))
+	bySent := map[int][]int{} // sentence → matches naming a party state
+	for mi := range r.matches {
+		if r.partyState(mi, ok) {
+			ok[mi] = true
+			s := r.toks[r.matches[mi].t0].sent
+			bySent[s] = append(bySent[s], mi)
+		}
+	}
+	// sole returns the one party state of the sentence for a person named at
+	// token at, -1 for none, -2 for two.
+	sole := func(sent, at int, p person) int {
+		c := -1
+		for _, mi := range bySent[sent] {
+			x := r.countryOf(mi)
+			if led[officeKey(x, p.title)] || r.otherParty(at, mi) {
+				continue
+			}
+			if c >= 0 && x != c {
+				return -2
+			}
+			c = x
+		}
+		return c
+	}
+	for _, i := range weak {
 		p := &r.persons[i]
-		if !p.weak || p.dead || p.country >= 0 {
-			continue
-		}
-		sent := r.toks[p.at].sent
-		before, after := -1, -1
-		for mi, m := range r.matches {
-			if m.drop || m.place || r.hogPrefix[mi] {
-				continue
-			}
-			c := r.countryOf(mi)
-			if c < 0 {
-				continue
-			}
-			// "China’s statement", "China’s Coast Guard": a state owning a
-			// thing says nothing of whom the leader speaks for, unlike
-			// "Washington’s top general" or "German forces"
-			if n := m.t1; n+1 < len(r.toks) && r.toks[n].kind == tPoss && !isTitleHead(r.lower(n+1)) && !titleModifiers[r.lower(n+1)] {
-				continue
-			}
-			s := r.toks[m.t0].sent
-			switch {
-			case s == sent && m.t0 < p.at:
-				before = c
-			case s == sent && m.t0 > p.at && after < 0:
-				after = c
+		c := sole(r.toks[p.at].sent, p.at, *p)
+		if c == -1 {
+			// the sentences where the person speaks: "Vogt said Berlin would…"
+			for _, m := range r.reg.mentions {
+				if m.Actor != p.actor || m.Sentence == r.toks[p.at].sent || m.Kind == annot.Role || m.Sentence < 0 {
+					continue
+				}
+				k := r.tokenAt(m.End)
+				if k < 0 || !speechVerbs[r.lower(k)] || !r.sameUnit(k-1, k) {
+					continue
+				}
+				x := sole(m.Sentence, r.tokenAt(m.Start), *p)
+				if x == -2 || x >= 0 && c >= 0 && x != c {
+					c = -2
+					break
+				}
+				if x >= 0 {
+					c = x
+				}
 			}
 		}
-		if before >= 0 {
-			p.country = before
-		} else {
-			p.country = after
+		if c >= 0 {
+			p.country = c
 		}
 	}
 }
 
+// otherParty reports whether the state of match mi, after a person named at
+// token at, is presented as the other party: a directive verb or a
+// preposition stands between them ("Trump threatened Russia", "talks with
+// Kyiv"), or a modal of demand follows it ("said Ukraine must negotiate").
+func (r *recognizer) otherParty(at, mi int) bool {
+	m := r.matches[mi]
+	if m.t0 < at {
+		return false
+	}
+	for k := at + 1; k < m.t0; k++ {
+		if directiveVerbs[r.lower(k)] {
+			return true
+		}
+	}
+	n := m.t1
+	if n < len(r.toks) && r.toks[n].kind == tWord && r.lower(n) == "also" {
+		n++
+	}
+	return demandModals[r.lower(n)] && !(r.lower(n) == "has" || r.lower(n) == "have") ||
+		(r.lower(n) == "has" || r.lower(n) == "have") && r.lower(n+1) == "to"
+}
+
+// officeKey keys a state's office: "142|president".
+func officeKey(c int, title string) string {
+	return strconv.Itoa(c) + "|" + strings.ToLower(strings.TrimSpace(title))
+}
+
+// tokenAt returns the index of the first token starting at or after byte
+// offset off, or -1.
+func (r *recognizer) tokenAt(off int) int {
+	k := sort.Search(len(r.toks), func(k int) bool { return r.toks[k].Start >= off })
+	if k >= len(r.toks) {
+		return -1
+	}
+	return k
+}
+
+// partyState reports whether gazetteer match mi names a state that its
+// sentence presents as a party speaking or acting, not as an object or a
+// place (see inferCountries). ok holds the verdicts on earlier matches, for
+// coordination ("Germany and France said").
+func (r *recognizer) partyState(mi int, ok map[int]bool) bool {
+	m := r.matches[mi]
+	if m.drop || m.place || r.hogPrefix[mi] || r.countryOf(mi) < 0 {
+		return false
+	}
+	// "China’s statement" says nothing of whom a leader speaks for, unlike
+	// "Washington’s top general"
+	if n := m.t1; n+1 < len(r.toks) && r.toks[n].kind == tPoss {
+		return isTitleHead(r.lower(n+1)) || titleModifiers[r.lower(n+1)]
+	}
+	p := m.t0 - 1
+	if p >= 0 && r.lower(p) == "the" {
+		p--
+	}
+	if p < 0 || !r.sameUnit(p, m.t0) {
+		return true // opens the sentence
+	}
+	t := r.toks[p]
+	switch {
+	case t.text == "," || t.lower == "and" || t.lower == "or" || t.lower == "nor":
+		q := p - 1
+		if q >= 0 && r.lower(q) == "the" {
+			q--
+		}
+		if q >= 0 && r.match[q] >= 0 && r.matches[r.match[q]].t1 == q+1 {
+			return ok[r.match[q]] // coordinated: as the state before
+		}
+		return true
+	case t.kind == tPunct:
+		return strings.ContainsAny(t.text, "\u201c\"(:;\u2014")
+	}
+	switch t.lower {
+	case "that", "said", "says", "added", "but", "while", "whereas", "although", "though", "because", "so":
+		return true
+	}
+	return false
+}
+
 // geoRun reports whether a run names a place ("North Darfur", "El Fasher").
 func (r *recognizer) geoRun(a, b int) bool {
-	if geoWords[r.lower(a)] || geoWords[r.lower(b)] {
-		return true
+	if geoWords[r.lower(a)] || geoWords[r.lower(b)] || b > a && (thingWords[r.lower(b)] || groupPlurals[r.lower(b)]) {
+		return true // also a thing or a group: "Nobel Prize", "Scottish Greens"
 	}
 	if a > 0 && placePrepositions[r.lower(a-1)] && r.lower(a-1) != "of" && r.lower(a-1) != "from" {
 		// "to El Fasher": a place unless a verb of saying follows
@@ -716,6 +878,9 @@ func (r *recognizer) givenRun(a, b int) bool {
 		switch r.toks[p].lower {
 		case "the", "a", "an", "this", "that", "its", "their":
 			return false
+		}
+		if r.toks[p].cap && r.adjacent(p, a) && !r.toks[p].sentStart && !isTitleHead(r.toks[p].lower) {
+			return false // the end of a longer name: "Second Thomas Shoal"
 		}
 	}
 	return true
@@ -801,7 +966,9 @@ func (r *recognizer) speaksForState(title string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	return headOfGovernment[ws[len(ws)-1]]
+	last := ws[len(ws)-1]
+	// "Treasury Secretary", "foreign secretary" — not "Secretary General"
+	return headOfGovernment[last] || last == "secretary"
 }
 
 // suffixPerson returns the one person whose name ends with the words of

@@ -98,6 +98,7 @@ type gmatch struct {
 	e      entry
 	place  bool // a capital used as a place ("in Paris")
 	drop   bool // not a mention (inside a longer name)
+	region bool // a demonym naming a region ("the Palestinian territories"): no mention, and no name
 }
 
 // orgRef is an organization of this document with the nouns that refer back to it.
@@ -290,7 +291,7 @@ func (r *recognizer) classify(mi int) {
 	// after a people, not the state ("the Russian region of Kursk" is)
 	if m.e.form == fDemonym && r.word(next) && regionNouns[r.toks[next].lower] && r.sameUnit(m.t0, next) &&
 		r.lower(next+1) != "of" && (r.toks[next].lower == "territories" || r.lower(prev) == "the") {
-		m.drop = true
+		m.drop, m.region = true, true
 		return
 	}
 	prevCap := r.word(prev) && r.toks[prev].cap && r.match[prev] < 0 && !r.toks[m.t0].sentStart &&
@@ -622,6 +623,10 @@ func (r *recognizer) orgRuns() {
 				break
 			}
 		}
+		if h >= 0 && r.match[h] >= 0 && r.matches[r.match[h]].e.kind == eRegion {
+			i = j
+			continue // "West Bank": a place
+		}
 		if h < 0 || h != j {
 			// an org noun inside a longer run is an office ("Cabinet
 			// Secretary Joseph Kiprono") or part of another name
@@ -675,6 +680,9 @@ func (r *recognizer) orgRuns() {
 			if !generic {
 				named = true
 			}
+		}
+		if companyHeads[r.toks[h].lower] && h > start {
+			named = true // "General Motors"
 		}
 		if !named && state < 0 {
 			i = end

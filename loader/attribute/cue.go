@@ -66,6 +66,9 @@ func (x *extractor) findCues(s int) []*cue {
 		c := &cue{tok: i, end: i + 1, sent: s, leadQuote: -1, text: t.Text}
 		c.evaluative = isEval && !isClause && !isQuote
 		x.subject(c, lo, hi, out)
+		if x.reducedRelative(c) {
+			continue // "the sum Gazprom claims", "an offer Moscow rejected": no report
+		}
 		if isClause {
 			x.complement(c, lo, hi)
 		} else if isQuote {
@@ -228,6 +231,52 @@ func (x *extractor) subject(c *cue, lo, hi int, earlier []*cue) {
 	}
 	c.subj = x.subjectAtStart(lo, i)
 }
+
+// reducedRelative reports whether the cue's subject is a name right after
+// a common noun with a determiner, so that the cue verb sits in a relative
+// clause without "that" modifying that noun ("refused to pay the sum
+// Gazprom claims", "an offer Moscow has not answered"), unlike an
+// apposition ("the group Hamas said", "his counterpart Sahin said").
+func (x *extractor) reducedRelative(c *cue) bool {
+	a := x.an
+	if c.inverted || c.borrowed || c.subjHi <= c.subjLo {
+		return false
+	}
+	m := a.MentionAt(c.subjHi - 1)
+	if m < 0 {
+		return false
+	}
+	k := c.subjHi - 1
+	for k > c.subjLo && a.MentionAt(k-1) == m {
+		k--
+	}
+	if k-2 < 0 {
+		return false
+	}
+	n := a.Toks[k-1]
+	if n.Kind != discourse.Word || n.Cap() || a.MentionAt(k-1) >= 0 || len(a.ActorOf(k-1)) > 0 || discourse.IsPersonRole(n.Lower) ||
+		discourse.IsOrgHead(n.Lower) || discourse.IsGenericPeople(n.Lower) || roleWord(n.Lower) || appositionNouns[n.Lower] ||
+		discourse.IsDeterminer(n.Lower) || discourse.IsAdverb(n.Lower) || n.Lower == "and" || n.Lower == "or" || n.Lower == "'s" {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-4; j-- {
+		w := a.Toks[j].Lower
+		if discourse.IsDeterminer(w) || w == "'s" {
+			return true
+		}
+		if a.Toks[j].Kind != discourse.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// appositionNouns precede a name they describe ("his counterpart Sahin").
+var appositionNouns = set("counterpart", "counterparts", "colleague", "colleagues", "successor", "predecessor", "rival",
+	"ally", "partner", "neighbour", "neighbor", "friend", "host", "guest", "opponent", "deputy", "boss", "son", "daughter",
+	"wife", "husband", "brother", "sister", "father", "mother", "lawyer", "aide", "adviser", "advisor", "country", "nation",
+	"state", "capital", "city", "firm", "company", "group", "giant", "operator", "producer", "regulator", "broadcaster",
+	"newspaper", "agency", "carrier", "lender", "insurer", "bank", "militia", "movement", "party", "network", "outlet")
 
 // skipRelative returns where the walk back to a subject should start when
 // the region before the verb at e ends with a comma-delimited relative

@@ -24,7 +24,7 @@ func (x *extractor) indirectReports() []report {
 			for hi > lo && a.Toks[hi-1].Kind == discourse.Punct && !a.Toks[hi-1].Mark {
 				hi--
 			}
-			for lo < hi && a.Toks[lo].Kind == discourse.Punct && !a.Toks[lo].Mark {
+			for lo < hi && a.Toks[lo].Kind == discourse.Punct && !a.Toks[lo].Mark && !strings.ContainsAny(a.Toks[lo].Text, "$€£¥₹₽") {
 				lo++
 			}
 			if x.words(lo, hi) < 2 {

@@ -74,6 +74,9 @@ func Base(w string) string {
 		if suf == "ed" && strings.HasSuffix(stem, "i") {
 			return stem[:len(stem)-1] + "y" // "supplied" → "supply"
 		}
+		if silentE(stem) {
+			return stem + "e" // "disbursed" → "disburse", "issued" → "issue"
+		}
 		return stem
 	}
 	if strings.HasSuffix(lw, "ies") && len(lw) > 4 {
@@ -86,4 +89,27 @@ func Base(w string) string {
 		return lw[:len(lw)-1]
 	}
 	return lw
+}
+
+// silentE reports whether a stem left by -ed/-ing ends in letters that no
+// English verb ends in without a final e: a consonant and s ("disburs"),
+// v, c, z, u, g after a vowel, or a consonant and "at" ("allocat").
+func silentE(stem string) bool {
+	n := len(stem)
+	if n < 3 {
+		return false
+	}
+	vowel := func(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+	last, prev := stem[n-1], stem[n-2]
+	switch {
+	case last == 's' && prev != 's' && !vowel(prev):
+		return true
+	case last == 'v' || last == 'c' || last == 'z' || last == 'u':
+		return true
+	case last == 'g' && prev != 'n' && prev != 'g':
+		return true
+	case last == 't' && prev == 'a' && n >= 4 && !vowel(stem[n-3]):
+		return true
+	}
+	return false
 }

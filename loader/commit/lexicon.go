@@ -69,7 +69,7 @@ var nonVolitional = set("be", "become", "achieve", "find", "happen", "see", "hav
 	"cost", "get", "lose", "win", "suffer", "look", "appear", "prove", "turn", "mark", "come", "go", "feel",
 	"think", "believe", "include", "involve", "require", "last", "say", "comment", "discuss", "confirm",
 	"elaborate", "specify", "disclose", "reveal", "name", "answer", "respond", "wait", "rely", "matter",
-	"end", "begin", "start", "let", "welcome", "consider", "weigh", "study", "review",
+	"end", "begin", "start", "welcome", "weigh", "study",
 	"decide", "like", "prefer", "wish", "die", "fall", "rise", "grow", "collapse", "survive")
 
 // aspectual verbs mean nothing without an object ("we will not stop now").
@@ -136,3 +136,47 @@ var officeWords = set("minister", "secretary", "president", "chancellor", "premi
 	"spokesperson", "ambassador", "envoy", "commissioner", "official", "governor", "senator", "representative",
 	"undersecretary", "under-secretary", "deputy", "negotiator", "taoiseach", "tánaiste", "tanaiste", "diplomat",
 	"attaché", "attache", "consul", "mayor", "king", "queen", "emir", "sultan", "prime")
+
+// deliberative verbs after a modal commit to weighing an act: "would
+// consider sanctioning …" (modality "would consider").
+var deliberative = set("consider", "explore", "examine")
+
+// opinionNouns are what one agrees on without undertaking anything ("agreed
+// on the need for …").
+var opinionNouns = set("diagnosis", "assessment", "analysis", "need", "view", "views", "importance", "principle",
+	"principles", "goal", "goals", "urgency", "threat", "risk", "risks", "problem", "cause", "causes", "facts", "findings")
+
+// timeWords after "until" make a time, not a condition ("until April").
+var timeWords = set("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "end",
+	"next", "then", "now", "further", "last", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter",
+	"tomorrow", "today", "tonight", "year", "weekend", "beginning", "start", "middle")
+
+// nounLike are -s words that follow a name as a plural noun, not a verb
+// ("Ukraine and Moldova citizens").
+var nounLike = set("forces", "troops", "officials", "leaders", "citizens", "ministers", "governments", "authorities",
+	"delegations", "diplomats", "soldiers", "partners", "allies", "members", "states", "countries", "companies", "banks",
+	"officers", "personnel", "units", "vessels", "ships", "jets", "funds", "goods", "supplies", "exports", "imports",
+	"as", "is", "was", "has", "its", "this", "thus", "news", "plus", "always", "perhaps", "towards")
+
+// officialNouns head plural phrases for the officials of a body ("EU
+// foreign ministers agreed …"), which then acts.
+var officialNouns = set("ministers", "leaders", "officials", "diplomats", "envoys", "negotiators", "ambassadors",
+	"governments", "members", "representatives", "delegates", "commissioners", "lawmakers", "legislators", "states")
+
+// instrumentNouns are the money, aid and measures a state or body gives or
+// takes, so that "the rest will follow" or "the bloc’s next package would
+// target …" is its act.
+var instrumentNouns = set("package", "packages", "plan", "programme", "program", "sanctions", "measures", "mission",
+	"aid", "support", "funding", "funds", "money", "budget", "contribution", "offer", "grant", "grants", "loan", "loans",
+	"tranche", "tranches", "rest", "remainder", "half", "balance", "payment", "payments", "deliveries", "shipments",
+	"assistance", "equipment", "weapons", "round", "listings", "designations", "tariffs", "duties", "reinforcements")
+
+// deliveryVerbs, said of money or aid, are its giver's act of providing it
+// ("the rest will follow", "more aid will come").
+var deliveryVerbs = set("follow", "come", "arrive", "flow")
+
+// euInstitutions stand for the European Union when what they commit has no
+// other subject (a passive, "the rest will follow").
+var euInstitutions = set("european commission", "european council", "council of the european union",
+	"council of the eu", "european parliament", "european external action service")

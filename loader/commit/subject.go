@@ -1,6 +1,8 @@
 package commit
 
 import (
+	"strings"
+
 	"pledgegraph"
 	"pledgegraph/loader/attribute/discourse"
 )
@@ -69,6 +71,10 @@ func (x *extractor) subjectRegion(i int, c ctx) (lo, hi int) {
 				b-- // "China, which sent …, offered": the relative clause belongs to the subject
 				continue
 			}
+			if b-2 >= bound && a.MentionAt(b-2) >= 0 && x.nameList(b, e) {
+				b-- // "France, Germany and Poland agreed": a list of names
+				continue
+			}
 			break
 		}
 		if (w == "and" || w == "or") && b-2 >= bound && a.Toks[b-2].Text == "," {
@@ -82,13 +88,50 @@ func (x *extractor) subjectRegion(i int, c ctx) (lo, hi int) {
 	return b, e
 }
 
+// nameList reports whether tokens [lo, hi) are only names joined by
+// commas and conjunctions ("Germany and Poland", "Spain, Italy and the
+// Netherlands"), with at least one conjunction.
+func (x *extractor) nameList(lo, hi int) bool {
+	a := x.an
+	conj := false
+	for k := lo; k < hi; k++ {
+		t := a.Toks[k]
+		switch {
+		case a.MentionAt(k) >= 0:
+		case t.Lower == "and" || t.Lower == "or" || t.Lower == "nor":
+			conj = true
+		case t.Text == "," || t.Lower == "the" || t.Lower == "both" || t.Lower == "neither" || t.Lower == "either":
+		default:
+			return false
+		}
+	}
+	return conj
+}
+
+// neitherSubject reports whether the subject of the verb group at token i
+// is a "neither … nor" coordination, which negates what it does: "Neither
+// Austria nor Ireland will send troops".
+func (x *extractor) neitherSubject(i int, c ctx) bool {
+	lo, hi := x.subjectRegion(i, c)
+	for k := lo; k < hi && k < lo+3; k++ {
+		if x.an.Toks[k].Lower == "neither" {
+			for j := k + 1; j < hi; j++ {
+				if x.an.Toks[j].Lower == "nor" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // subordinate words end a subject region and, when they head the clause
 // of a trigger, make it no commitment ("how the army would be supported").
 var subordinate = set("but", "while", "whereas", "although", "though", "because", "as", "when", "if", "unless",
 	"after", "before", "once", "since", "until", "whether", "how", "what", "why", "where", "so", "than", "whom", "whose")
 
 // nonCommittal subordinators make a clause hypothetical or a question.
-var nonCommittal = set("if", "unless", "whether", "how", "what", "why", "which", "where", "than", "whom", "whose", "when", "until", "once", "before", "after", "since", "because", "although", "though")
+var nonCommittal = set("if", "unless", "whether", "how", "what", "why", "which", "where", "than", "whom", "whose", "when", "until", "once", "before", "after", "since", "because")
 
 func (x *extractor) hasWord(lo, hi int) bool {
 	for k := lo; k < hi; k++ {
@@ -132,7 +175,114 @@ func (x *extractor) subjectActors(i int, c ctx, prev []string) ([]string, bool) 
 		}
 	}
 	r := a.Refer(lo, hi)
-	return x.actorsOf(r, c)
+	if ids, self := x.actorsOf(r, c); len(ids) > 0 {
+		return ids, self
+	}
+	return x.impliedActors(r, lo, hi, c), false
+}
+
+// impliedActors finds who acts when the subject names no actor itself:
+//
+//	EU foreign ministers agreed to add …          the body the unnamed officials belong to
+//	the bloc’s next package would also target …   the owner of a policy instrument
+//	the rest will follow once …, the Commission said   the speaker's side, for money and aid it gives
+func (x *extractor) impliedActors(r discourse.Ref, lo, hi int, c ctx) []string {
+	a := x.an
+	if r.Head < 0 || r.Head >= len(a.Toks) || r.Pronoun != "" || r.Resolved() {
+		return nil
+	}
+	head := a.Toks[r.Head].Lower
+	if r.Generic && officialNouns[head] || r.Members {
+		// "EU foreign ministers", "NATO allies": one body or state named
+		// before the head.
+		body := -1
+		for k := lo; k < r.Head; k++ {
+			if m := a.MentionAt(k); m >= 0 {
+				act := x.d.Mentions[m].Actor
+				if a.Kind(act) == pledgegraph.KindPerson || body >= 0 && body != act {
+					return nil
+				}
+				body = act
+			}
+		}
+		if body >= 0 {
+			return x.principals([]int{body})
+		}
+		return nil
+	}
+	if r.Generic || !instrumentNouns[head] && !x.amountAt(lo, hi) {
+		return nil
+	}
+	// The owner of the instrument: "the bloc’s next package", "its aid".
+	for k := lo; k < r.Head; k++ {
+		w := a.Toks[k].Lower
+		if w == "'s" && k > lo {
+			if acts := a.ActorOf(k - 1); len(acts) > 0 {
+				return x.principals(acts)
+			}
+			return nil
+		}
+		if w == "its" || w == "their" {
+			if acts := a.ActorOf(k); len(acts) > 0 {
+				return x.principals(acts)
+			}
+			return nil
+		}
+	}
+	// Money or aid in the words of a state or body: theirs to give.
+	if c.kind != "reported" {
+		return nil
+	}
+	return x.givers(c)
+}
+
+// givers are the principals of a report's speakers when all of them are
+// states or bodies, with the institutions of a union standing for the union
+// ("the European Commission said" → the European Union), or nil.
+func (x *extractor) givers(c ctx) []string {
+	a := x.an
+	var out []string
+	for _, id := range x.speakers(c) {
+		k := a.Index(id)
+		if k < 0 || a.Kind(k) == pledgegraph.KindPerson {
+			return nil
+		}
+		if u := x.union(k); u != "" {
+			id = u
+		}
+		if !containsStr(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// union returns the ID of the union whose institution actor k is ("European
+// Commission" → European Union) when that union is an actor of the
+// document, else "".
+func (x *extractor) union(k int) string {
+	name := strings.ToLower(x.d.Actors[k].Name)
+	if !euInstitutions[name] {
+		return ""
+	}
+	for _, ac := range x.d.Actors {
+		if ac.Kind == pledgegraph.KindOrganization && (ac.Name == "European Union" || containsStr(ac.Aliases, "EU")) {
+			return ac.ID
+		}
+	}
+	return ""
+}
+
+// amountAt reports whether tokens [lo, hi) hold a sum of money or a count
+// of units ("€120 million", "half of the 5,000 tonnes").
+func (x *extractor) amountAt(lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		t := x.an.Toks[k]
+		if t.Kind == discourse.Number || currencySign(t.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseSubject reads the subject at the start of the trigger's clause for
@@ -215,6 +365,11 @@ func (x *extractor) actorsOf(r discourse.Ref, c ctx) ([]string, bool) {
 		if c.kind == "quote" {
 			return nil, false
 		}
+		if c.kind == "reported" && c.report >= 0 && len(x.reports[c.report].Speakers) == 0 && x.clauseInitial(r.Head, c) {
+			// "Gazprom said it would …" with Gazprom unknown: "it" is the
+			// unnamed speaker, not whoever was named before.
+			return nil, false
+		}
 		if c.kind == "reported" && len(speakers) > 0 && x.nonPersons(c) {
 			return speakers, false // "Belgium said it would …", "Croatia and … said they would not …"
 		}
@@ -229,10 +384,9 @@ func (x *extractor) actorsOf(r discourse.Ref, c ctx) ([]string, bool) {
 		return nil, false
 	case r.Generic:
 		return nil, false
+	case r.Head >= 0 && stateHeads[a.Toks[r.Head].Lower] && a.MentionAt(r.Head) < 0 && c.kind == "reported" && len(x.sides(speakers)) > 0:
+		return x.sides(speakers), false // "the government would meet its targets": the speaker's
 	case r.Resolved():
-		if r.Head >= 0 && stateHeads[a.Toks[r.Head].Lower] && a.MentionAt(r.Head) < 0 && c.kind == "reported" && len(speakers) > 0 {
-			return speakers, false // "the government would meet its targets"
-		}
 		ids = x.principals(r.Actors)
 		if c.kind == "quote" {
 			for _, id := range ids {
@@ -277,4 +431,26 @@ func containsInt(xs []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// clauseInitial reports whether token k opens the clause of context c (past
+// a complementiser).
+func (x *extractor) clauseInitial(k int, c ctx) bool {
+	a := x.an
+	j := c.lo
+	for j < k && (a.Toks[j].Lower == "that" || a.Toks[j].Kind == discourse.Punct) {
+		j++
+	}
+	return j == k
+}
+
+// sides keeps the states and bodies among principal IDs.
+func (x *extractor) sides(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if k := x.an.Index(id); k >= 0 && x.an.Kind(k) != pledgegraph.KindPerson {
+			out = append(out, id)
+		}
+	}
+	return out
 }

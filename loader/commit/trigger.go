@@ -67,8 +67,15 @@ func (x *extractor) trigger(i int, c ctx, prev []string) []found {
 	}
 	n := a.Toks[j]
 	switch {
+	case vt.toInf && (n.Lower == "not" || n.Lower == "never") && j+2 < c.hi && a.Toks[j+1].Lower == "to" && x.verbLike(j+2) && !vt.negative:
+		// "promised not to introduce", "pledged never to recognise": a refusal.
+		return x.build(i, j+2, c, prev, modality+" "+n.Text+" to", true, "verb-"+strings.ReplaceAll(vt.lemma, " ", "-"), 0.85)
 	case vt.toInf && n.Lower == "to" && j+1 < c.hi && x.verbLike(j+1):
 		return x.build(i, j+1, c, prev, modality, vt.negative, "verb-"+strings.ReplaceAll(vt.lemma, " ", "-"), 0.85)
+	case vt.lemma == "agree" && (t.Lower == "agree" || t.Lower == "agrees") && (n.Lower == "on" || n.Lower == "with" || n.Lower == "about"):
+		return nil // "Kroll and Tkachuk agree on the diagnosis": a shared view, not an undertaking
+	case vt.lemma == "agree" && (n.Lower == "on" || n.Lower == "about") && opinionNouns[x.headNoun(j+1, c.hi)]:
+		return nil // "agreed on the need for …"
 	case (vt.lemma == "agree" || vt.lemma == "commit") && (n.Lower == "to" || n.Lower == "on") && j+1 < c.hi:
 		// "agreed to a ceasefire", "agreed on a new package": the thing agreed.
 		return x.buildObject(i, j+1, c, prev, vt.lemma+" "+n.Lower, modality, vt.negative, "verb-"+vt.lemma, 0.75)
@@ -133,7 +140,7 @@ func (x *extractor) verbal(i int) bool {
 // trigger and its complement ("pledged on Tuesday to", "each promised").
 func (x *extractor) skipAdjuncts(j, hi int) int {
 	a := x.an
-	for j < hi && discourse.IsAdverb(a.Toks[j].Lower) && a.Toks[j].Lower != "not" {
+	for j < hi && discourse.IsAdverb(a.Toks[j].Lower) && a.Toks[j].Lower != "not" && a.Toks[j].Lower != "never" {
 		j++
 	}
 	if j < hi && (a.Toks[j].Lower == "on" || a.Toks[j].Lower == "in" || a.Toks[j].Lower == "at" || a.Toks[j].Lower == "late" || a.Toks[j].Lower == "earlier") {
@@ -256,11 +263,15 @@ func (x *extractor) modal(i int, c ctx, prev []string) []found {
 	switch {
 	case v == "be" && j+2 < c.hi && readiness[a.Toks[j+1].Lower] && a.Toks[j+2].Lower == "to":
 		return x.build(i, j+3, c, prev, modality+" be "+a.Toks[j+1].Text, neg, "readiness", 0.8)
-	case v == "be" && j+1 < c.hi && strings.HasSuffix(a.Toks[j+1].Lower, "ed") && !neg:
+	case v == "be" && j+1 < c.hi && participle(a.Toks[j+1].Lower) && !neg:
 		return x.passive(i, j+1, c, modality)
 	case v == "have" && j+1 < c.hi && a.Toks[j+1].Lower == "to":
 		return nil // an obligation: "will have to make compromises"
-	case nonVolitional[v] || discourse.IsBe(v) || discourse.IsModal(v) || v == "rule" && neg:
+	case deliberative[v] && j+1 < c.hi && x.gerundAt(j+1):
+		// "would consider sanctioning …": the act considered.
+		x.used[j] = true
+		return x.build(i, j+1, c, prev, modality+" "+a.Toks[j].Text, neg, "modal-consider", 0.65)
+	case x.nonVolitionalAt(j, c.hi) || discourse.IsBe(v) || discourse.IsModal(v) || v == "rule" && neg:
 		return nil
 	}
 	if !x.verbLike(j) {
@@ -271,7 +282,63 @@ func (x *extractor) modal(i int, c ctx, prev []string) []found {
 	if c.kind == "quote" {
 		conf = 0.7
 	}
-	return x.build(i, j, c, prev, modality, neg, rule, conf)
+	if deliberative[v] {
+		modality += " " + a.Toks[j].Text // "would consider additional funding"
+	}
+	fs := x.build(i, j, c, prev, modality, neg, rule, conf)
+	if len(fs) > 0 {
+		x.used[j] = true
+	}
+	return fs
+}
+
+// participle reports whether w is a past participle: "-ed" or irregular
+// ("paid", "sent", "given").
+func participle(w string) bool {
+	if strings.HasSuffix(w, "ed") && len(w) > 3 {
+		return true
+	}
+	b, ok := irregular[w]
+	return ok && b != w && !strings.HasSuffix(w, "ing")
+}
+
+// gerundAt reports whether token j (past quote marks) is a lower-case -ing
+// verb.
+func (x *extractor) gerundAt(j int) bool {
+	a := x.an
+	for j < len(a.Toks) && a.Toks[j].Mark {
+		j++
+	}
+	return j < len(a.Toks) && a.Toks[j].Kind == discourse.Word && !a.Toks[j].Cap() && strings.HasSuffix(a.Toks[j].Lower, "ing") &&
+		len(a.Toks[j].Lower) > 5 && a.MentionAt(j) < 0
+}
+
+// nonVolitionalAt reports whether the verb at token j describes an outcome
+// rather than an act (see nonVolitional), reading what follows where that
+// decides it: "would respond with …" is an act, "would respond to
+// questions" is not; "will find the money" is, "would find it hard" is not.
+func (x *extractor) nonVolitionalAt(j, hi int) bool {
+	a := x.an
+	v := lemma(a.Toks[j].Lower)
+	if !nonVolitional[v] {
+		return false
+	}
+	n := j + 1
+	for n < hi && a.Toks[n].Mark {
+		n++
+	}
+	next := ""
+	if n < hi {
+		next = a.Toks[n].Lower
+	}
+	switch v {
+	case "respond", "answer", "react":
+		return !(next == "with" || next == "in" || next == "by" || next == "forcefully" || next == "firmly" || next == "decisively")
+	case "find":
+		return !(next == "the" || next == "a" || next == "new" || next == "more" || next == "other" || next == "alternative" ||
+			next == "money" || next == "funds" || next == "funding" || next == "ways" || next == "solutions")
+	}
+	return true
 }
 
 // ready reads "X is/was ready (prepared, willing) to VERB".
@@ -321,11 +388,27 @@ func (x *extractor) buildFrom(s, i, v int, c ctx, prev []string, modality string
 	if len(acts) == 0 {
 		return nil
 	}
+	if x.neitherSubject(s, c) {
+		neg = true
+	}
 	var out []found
 	for _, vp := range x.verbPhrases(v, c) {
 		acts := acts
 		if self && personalVerbs[strings.Fields(vp.action)[0]] {
 			acts = x.personal(s, c) // "she would travel to …": her own plan
+		}
+		if verb := strings.Fields(vp.action)[0]; deliveryVerbs[verb] {
+			// "the rest will follow": its giver provides it.
+			lo, hi := x.subjectRegion(s, c)
+			r := x.an.Refer(lo, hi)
+			if r.Resolved() || r.Pronoun != "" || !x.hasWord(lo, hi) {
+				continue
+			}
+			subj := x.textOf(lo, hi)
+			if x.an.MentionAt(lo) < 0 {
+				subj = strings.ToLower(subj[:1]) + subj[1:]
+			}
+			vp.action = strings.TrimSpace("provide " + subj + " " + strings.TrimPrefix(vp.action, verb))
 		}
 		f := found{actors: acts, self: self, action: vp.action, negative: neg, modality: modality, condition: vp.condition,
 			lo: x.evidenceStart(s, c), hi: vp.end, rule: rule, conf: conf, ctx: c}
@@ -345,6 +428,9 @@ func (x *extractor) buildObject(i, j int, c ctx, prev []string, verb, modality s
 	acts, self := x.subjectActors(i, c, prev)
 	if len(acts) == 0 {
 		return nil
+	}
+	if x.neitherSubject(i, c) {
+		neg = true
 	}
 	end, cond, condEnd := x.phraseEnd(j, c, false)
 	obj := x.textOf(j, end)
@@ -416,14 +502,9 @@ func (x *extractor) passive(i, part int, c ctx, modality string) []found {
 	} else if r.Resolved() || r.Pronoun != "" || r.Generic {
 		return nil
 	}
-	acts := x.speakers(c)
+	acts := x.givers(c)
 	if len(acts) == 0 || modality == "could" {
 		return nil // "could be diverted": a possibility, not an undertaking
-	}
-	for _, act := range acts {
-		if k := a.Index(act); k < 0 || a.Kind(k) == pledgegraph.KindPerson {
-			return nil
-		}
 	}
 	verb := Base(a.Toks[part].Lower)
 	if nonVolitional[verb] || verb == "base" || verb == "expect" || verb == "see" || verb == "need" {
@@ -462,7 +543,7 @@ func (x *extractor) verbPhrases(v int, c ctx) []vp {
 			break
 		}
 		verb := lemma(a.Toks[v].Lower)
-		if discourse.IsBe(a.Toks[v].Lower) || nonVolitional[verb] {
+		if discourse.IsBe(a.Toks[v].Lower) || x.nonVolitionalAt(v, c.hi) {
 			break
 		}
 		end, cond, condEnd := x.phraseEnd(v+1, c, true)
@@ -616,8 +697,9 @@ func (x *extractor) conditionAt(k, hi int) int {
 			if m == "once" && k+1 < hi && (a.Toks[k+1].Lower == "again" || a.Toks[k+1].Lower == "more") {
 				continue
 			}
-			if m == "until" && k+1 < hi && a.Toks[k+1].Kind == discourse.Number {
-				continue // "until 2027": a time, not a condition
+			if m == "until" && k+1 < hi && (a.Toks[k+1].Kind == discourse.Number || timeWords[a.Toks[k+1].Lower] ||
+				k+2 < hi && (a.Toks[k+1].Lower == "the" || a.Toks[k+1].Lower == "at") && timeWords[a.Toks[k+2].Lower]) {
+				continue // "until 2027", "until April", "until the end of …": a time, not a condition
 			}
 			return len(ws)
 		}
@@ -637,6 +719,10 @@ func (x *extractor) conditionEnd(k int, c ctx) int {
 		switch t.Lower {
 		case ";", ".", "—", "?", "!":
 			return k
+		case "and":
+			if k+2 < c.hi && a.Toks[k+1].Lower == "to" && x.verbLike(k+2) {
+				return k // "… until April and to keep schools heated"
+			}
 		case ",":
 			if k+1 < c.hi {
 				n := a.Toks[k+1].Lower
@@ -767,6 +853,22 @@ func lemma(w string) string {
 // starts at k: "… and Western donors promised new money".
 func (x *extractor) newClauseAfter(k, hi int) bool {
 	a := x.an
+	// "… and Hungary blocks EU funding": a named subject and a finite verb,
+	// not the last item of a list of names ("Turkish, Russian and UN
+	// officers").
+	if m := a.MentionAt(k); m >= 0 && a.Toks[k].Cap() && !(k >= 2 && a.MentionAt(k-2) >= 0) {
+		j := k
+		for j < hi && a.MentionAt(j) == m {
+			j++
+		}
+		if j < hi {
+			n := a.Toks[j]
+			if n.Kind == discourse.Word && !n.Cap() && a.MentionAt(j) < 0 && n.Lower != "'s" &&
+				(strings.HasSuffix(n.Lower, "ed") || strings.HasSuffix(n.Lower, "s") && !strings.HasSuffix(n.Lower, "ss") && !nounLike[n.Lower]) {
+				return true
+			}
+		}
+	}
 	for j := k; j < hi && j < k+5; j++ {
 		t := a.Toks[j]
 		w := t.Lower

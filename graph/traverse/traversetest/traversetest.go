@@ -68,8 +68,9 @@ var actions = []string{"deploy forces", "send troops", "provide humanitarian aid
 
 // Corpus returns n synthetic extractions, the same for the same seed. The
 // cast grows with n (about n/3 persons, at least 30, at most 4000), and
-// each document names 3 to 8 actors drawn by popularity, with 4 to 12
-// statements and 1 to 5 commitments among them.
+// each document names 5 to 12 actors drawn by popularity (with the
+// countries of the persons), with 6 to 16 statements and 3 to 10 commitments
+// among them — about what the loader reads from a news article.
 func Corpus(seed uint64, n int) []*pledgegraph.Extraction {
 	r := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	cast := newCast(r, min(max(n/3, 30), 4000))
@@ -161,7 +162,7 @@ func (c *cast) document(r *rand.Rand, seed uint64, i int) *pledgegraph.Extractio
 			x.Actors = append(x.Actors, c.actors[c.byID[a.Country]])
 		}
 	}
-	for k := 3 + r.IntN(6); len(x.Actors) < k; {
+	for k := 5 + r.IntN(8); len(x.Actors) < k; {
 		add(c.actors[zipf.Uint64()])
 	}
 	pick := func(kinds ...pledgegraph.ActorKind) string {
@@ -186,7 +187,7 @@ func (c *cast) document(r *rand.Rand, seed uint64, i int) *pledgegraph.Extractio
 		return pledgegraph.Evidence{Document: id, Sentence: strings.Count(text.String(), ". ") - 1,
 			Start: start, End: text.Len(), Rule: rule, Confidence: 0.9}
 	}
-	for range 4 + r.IntN(9) {
+	for range 6 + r.IntN(11) {
 		kind := pledgegraph.Direct
 		if r.IntN(2) == 0 {
 			kind = pledgegraph.Indirect
@@ -206,7 +207,7 @@ func (c *cast) document(r *rand.Rand, seed uint64, i int) *pledgegraph.Extractio
 		}
 		x.Statements = append(x.Statements, s)
 	}
-	for range 1 + r.IntN(5) {
+	for range 3 + r.IntN(8) {
 		actor := pick(pledgegraph.KindCountry, pledgegraph.KindOrganization)
 		if actor == "" {
 			continue
