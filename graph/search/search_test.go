@@ -315,6 +315,24 @@ func TestIndexIdempotentAndMergesAliases(t *testing.T) {
 	if c, _ := ix.Counts(ctx); c.Actors != 9 || c.Documents != 2 {
 		t.Errorf("counts %+v", c)
 	}
+
+	// The same in one batch: the actor of both documents is merged within it.
+	batch := openIndex(t, "")
+	if err := batch.IndexAll(ctx, append(corpus(), corpus()...)); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := batch.Counts(ctx); c != (search.Counts{Documents: 2, Actors: 9, Statements: 7, Commitments: 3}) {
+		t.Errorf("counts after IndexAll %+v", c)
+	}
+	for _, q := range []string{"Zelensky", "President Volodymyr", "Ukrainian president"} {
+		res, err := batch.Find(ctx, search.Query{Text: q, Types: []string{pledgegraph.TypeActor}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].ID != zelenskyy {
+			t.Errorf("IndexAll, %q: hits %v", q, res.Hits)
+		}
+	}
 }
 
 func TestOnDisk(t *testing.T) {

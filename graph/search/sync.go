@@ -175,7 +175,7 @@ func (ix *Index) syncDocuments(ctx context.Context, src Source, ids []string) (i
 	if err != nil {
 		return 0, err
 	}
-	done := 0
+	var xs []*pledgegraph.Extraction
 	for i, d := range ds {
 		if d == nil {
 			continue // gone meanwhile; cannot happen with documents never deleted
@@ -184,22 +184,22 @@ func (ix *Index) syncDocuments(ctx context.Context, src Source, ids []string) (i
 			return src.FindStatements(ctx, pledgegraph.StatementFilter{Document: ids[i]}, p)
 		})
 		if err != nil {
-			return done, err
+			return 0, err
 		}
 		cmtIDs, err := all(ctx, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
 			return src.FindCommitments(ctx, pledgegraph.CommitmentFilter{Document: ids[i]}, p)
 		})
 		if err != nil {
-			return done, err
+			return 0, err
 		}
 		x := &pledgegraph.Extraction{Document: *d}
 		stmts, err := src.Statements(ctx, stmtIDs)
 		if err != nil {
-			return done, err
+			return 0, err
 		}
 		cmts, err := src.Commitments(ctx, cmtIDs)
 		if err != nil {
-			return done, err
+			return 0, err
 		}
 		var actorIDs []string
 		for _, s := range stmts {
@@ -220,7 +220,7 @@ func (ix *Index) syncDocuments(ctx context.Context, src Source, ids []string) (i
 		if len(actorIDs) > 0 {
 			as, err := src.Actors(ctx, actorIDs)
 			if err != nil {
-				return done, err
+				return 0, err
 			}
 			for _, a := range as {
 				if a != nil {
@@ -228,12 +228,12 @@ func (ix *Index) syncDocuments(ctx context.Context, src Source, ids []string) (i
 				}
 			}
 		}
-		if err := ix.Index(ctx, x); err != nil {
-			return done, err
-		}
-		done++
+		xs = append(xs, x)
 	}
-	return done, nil
+	if err := ix.IndexAll(ctx, xs); err != nil {
+		return 0, err
+	}
+	return len(xs), nil
 }
 
 // indexActors indexes actors alone (merged with what is indexed).
@@ -251,7 +251,14 @@ func (ix *Index) indexActors(ctx context.Context, actors []pledgegraph.Actor) er
 	}
 	b := ix.idx.NewBatch()
 	for _, a := range actors {
-		if err := ix.addActor(b, a); err != nil {
+		old, ok, err := ix.storedActor(a.ID)
+		if err != nil {
+			return pledgegraph.Internal(op, err)
+		}
+		if ok {
+			a = mergeActors(a, old)
+		}
+		if err := addActor(b, a); err != nil {
 			return pledgegraph.Internal(op, err)
 		}
 	}

@@ -79,9 +79,9 @@ type Adjacency struct {
 	cfg AdjacencyConfig
 	rel map[string]int // predicate → index into cfg.Relations
 
-	ctx    context.Context // lives until Close
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	stop     chan struct{} // closed by Close: background builds end
+	stopOnce sync.Once
+	wg       sync.WaitGroup
 
 	buildMu sync.Mutex // one build at a time
 
@@ -120,19 +120,27 @@ func NewAdjacency(src Source, cfg AdjacencyConfig) *Adjacency {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	a := &Adjacency{src: src, cfg: cfg, rel: map[string]int{}}
+	a := &Adjacency{src: src, cfg: cfg, rel: map[string]int{}, stop: make(chan struct{})}
 	for i, r := range cfg.Relations {
 		a.rel[r.Predicate] = i
 	}
-	a.ctx, a.cancel = context.WithCancel(context.Background())
 	return a
 }
 
 // Close stops a background rebuild and waits for it.
 func (a *Adjacency) Close() error {
-	a.cancel()
+	a.stopOnce.Do(func() { close(a.stop) })
 	a.wg.Wait()
 	return nil
+}
+
+func (a *Adjacency) stopped() bool {
+	select {
+	case <-a.stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // AdjacencyStats describes the copy.
@@ -233,7 +241,7 @@ func (a *Adjacency) fresh(ctx context.Context) (*snapshot, bool, error) {
 func (a *Adjacency) startBuild() {
 	a.mu.Lock()
 	now := a.cfg.Now()
-	if a.building || a.ctx.Err() != nil ||
+	if a.building || a.stopped() ||
 		(!a.failedAt.IsZero() && now.Sub(a.failedAt) < a.cfg.MinRebuildInterval) ||
 		(!a.lastBuild.IsZero() && now.Sub(a.lastBuild) < a.cfg.MinRebuildInterval) {
 		a.mu.Unlock()
@@ -244,11 +252,20 @@ func (a *Adjacency) startBuild() {
 	a.wg.Add(1)
 	go func() {
 		defer a.wg.Done()
-		if err := a.build(a.ctx); err != nil {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		go func() {
+			select {
+			case <-a.stop:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		if err := a.build(ctx); err != nil {
 			a.mu.Lock()
 			a.failedAt = a.cfg.Now()
 			a.mu.Unlock()
-			if a.ctx.Err() == nil {
+			if !a.stopped() {
 				a.cfg.Logger.Error("adjacency rebuild failed", "err", err)
 			}
 		}

@@ -34,10 +34,11 @@
 // a level in one backend query per relation and direction. For interactive
 // latency on persistent backends, wrap the store in an [Adjacency]: an
 // in-memory copy of the relation edges, kept in step with the writes of this
-// process by [Adjacency.Apply] and with the writes of other processes sharing
-// the database by comparing the store's document count (Store.Stats) before
-// it is trusted. When the copy is stale or not built yet, queries go to the
-// store (correct, slower) while the copy is rebuilt in the background.
+// process by [Adjacency.Apply], and with the writes of other processes
+// sharing a PostgreSQL database by comparing the store's document count
+// (FindDocuments' Total) with its own before the copy is trusted. When the
+// copy is stale or not built yet, queries go to the store (correct, slower)
+// while the copy is rebuilt in the background.
 //
 // # Evidence
 //

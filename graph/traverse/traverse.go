@@ -296,3 +296,27 @@ func (x *expander) expand(ctx context.Context, frontier []string, keep func(stri
 func canceled(err error) error {
 	return &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "query canceled or timed out", Op: "traverse", Err: err}
 }
+
+// ActorFinder finds an actor by name; pledgegraph.Store satisfies it.
+type ActorFinder interface {
+	ActorByName(ctx context.Context, name string) (*pledgegraph.Actor, error)
+}
+
+// Resolve returns the node a query argument names: a node ID (actor:…,
+// stmt:…, cmt:…, doc:…) as it is, else the actor whose canonical name or
+// alias it is ("Merz", "the UK"), by Store.ActorByName. Errors: EINVALID
+// for an empty argument; ENOTFOUND when no actor has that name; the
+// finder's other errors unchanged.
+func Resolve(ctx context.Context, f ActorFinder, arg string) (string, error) {
+	if pledgegraph.NodeType(arg) != "" {
+		return arg, nil
+	}
+	if pledgegraph.NameKey(arg) == "" {
+		return "", pledgegraph.Errorf(pledgegraph.EINVALID, "empty node name")
+	}
+	a, err := f.ActorByName(ctx, arg)
+	if err != nil {
+		return "", err
+	}
+	return a.ID, nil
+}

@@ -605,3 +605,22 @@ func TestNeighborhoodMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+func TestResolve(t *testing.T) {
+	ctx := context.Background()
+	s := openMemory(t)
+	load(t, s, scenario(), nil)
+	for _, tc := range []struct{ arg, want, code string }{
+		{merz, merz, ""},
+		{cMonitor, cMonitor, ""},
+		{"Merz", merz, ""},
+		{"friedrich MERZ", merz, ""},
+		{"Nobody Atall", "", pledgegraph.ENOTFOUND},
+		{" .. ", "", pledgegraph.EINVALID},
+	} {
+		got, err := traverse.Resolve(ctx, s, tc.arg)
+		if got != tc.want || pledgegraph.ErrorCode(err) != tc.code {
+			t.Errorf("Resolve(%q) = %q, %v; want %q, %s", tc.arg, got, err, tc.want, tc.code)
+		}
+	}
+}

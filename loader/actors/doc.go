@@ -20,22 +20,41 @@
 //     stands for the European Union. A name inside a longer capitalised name
 //     ("Port Sudan", "Washington Post") is no mention.
 //   - Organizations read from the text: capitalised names ending in an
-//     organization noun ("Pacific Climate Action Network"), named groups in
-//     quotes or after "so-called" ("coalition of the willing"), a state's
-//     ministries ("Egypt’s foreign ministry" → "Egyptian Foreign Ministry"), a
-//     state's armed forces ("the Sudanese army"), and acronyms defined in
-//     parentheses ("The Caribbean Community (CARICOM)").
+//     organization noun, with their complements ("Pacific Climate Action
+//     Network", "Egyptian Red Crescent", "Centre for Maritime Security
+//     Studies"), named groups in quotes or after "so-called" ("coalition of
+//     the willing"), a state's ministries ("Egypt’s foreign ministry" →
+//     "Egyptian Foreign Ministry"), embassies ("the Russian embassy in London"
+//     → "Russian Embassy in London") and armed forces ("the Sudanese army"),
+//     acronyms defined in parentheses ("The Caribbean Community (CARICOM)"),
+//     names beside a noun that describes an organization ("Ukraine’s grid
+//     operator Ukrenergo", "its development bank KfW", "Rosatom, the Russian
+//     state nuclear corporation that…", "the ruling party, Law and Justice,",
+//     "the opposition Civic Platform party"), and names that speak as an
+//     organization does ("Gazprom said in a statement that it would…"; no
+//     given name, no person's name, never written in lower case). The state
+//     named in the phrase becomes the organization's Country; every other
+//     occurrence of the name is linked, and the describing noun refers back
+//     to it ("the company said").
 //   - Persons: capitalised name runs with evidence — an office before them
 //     ("Kenyan Foreign Affairs Cabinet Secretary Joseph Kiprono", "UN relief
 //     chief Amina Rahal", "U.S. Ambassador to the United Nations Rachel
 //     Dunmore"), an apposition on either side ("Washington’s top general in
 //     Europe, Alexus Grynkewich"; "Tomas Ekberg, the agency’s country
-//     director"), a verb of saying, coordination with a person ("US envoys
-//     Steve Witkoff and Jared Kushner"), or the surname standing alone
-//     elsewhere. The office gives Title and the state or body before it gives
-//     Country; a head of state or government whose state is not written
-//     beside the office takes the state named nearest in the same sentence
-//     (not one already led by another person named there). Later surnames ("Macron", "Starmer’s"),
+//     director"; with an office the lexicon does not know after a state's
+//     possessive: "Ireland’s Tánaiste, Declan Fahy,"), a verb of saying
+//     (unless what speaks is called "it"), coordination with a person ("US
+//     envoys Steve Witkoff and Jared Kushner"), a given name as first word
+//     (data/givennames.txt: "Anna Berg" in a list), or the surname standing
+//     alone elsewhere. Runs ending in a place, thing or group word ("Victoria
+//     Falls", "Nobel Prize", "Christian Democrats") are no persons. The office
+//     gives Title (with a lower-case complement: "director of nuclear
+//     safety") and the state or body before it gives Country; a state
+//     official whose state is not written beside the office takes the one
+//     state its sentence presents as a party that speaks or acts ("said
+//     Britain would…"), never one presented as the other party ("threatened
+//     Russia", "said Ukraine must…"), a place, or a state whose same office
+//     another person holds; with two candidates it stays empty. Later surnames ("Macron", "Starmer’s"),
 //     family names written first ("Zhao") and single names after an office
 //     ("President Trump") link to the same person; sentence-initial words and
 //     offices never enter a name; accents are kept, the unaccented spelling
@@ -44,7 +63,12 @@
 //     "the ministry", "the agency", "this alliance", "the allies" are Role
 //     mentions of the most recently mentioned actor they fit (see Recognize).
 //
+// Demonyms that name a region rather than the state ("the Palestinian
+// territories", "the Kurdish region") are no mentions of the state.
+//
 // The gazetteer data are embedded: data/countries.json is generated from the
 // world-countries package (ODbL, see data/NOTICE.md) by internal/gen with
-// `go generate`; data/organizations.json is hand-curated.
+// `go generate`; data/givennames.txt from the gender-detection-from-name
+// package (MIT) by internal/gennames; data/organizations.json is
+// hand-curated.
 package actors

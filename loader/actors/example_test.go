@@ -36,3 +36,19 @@ func ExampleRecognize() {
 	// s0 "Paris" → France
 	// s1 "Macron" → Emmanuel Macron
 }
+
+func ExampleGazetteer_IsGivenName() {
+	g, err := actors.DefaultGazetteer()
+	if err != nil {
+		panic(err)
+	}
+	for _, w := range []string{"Declan", "Pieter-Jan", "Hope", "Gazprom", "Minister"} {
+		fmt.Println(w, g.IsGivenName(w))
+	}
+	// Output:
+	// Declan true
+	// Pieter-Jan true
+	// Hope false
+	// Gazprom false
+	// Minister false
+}

@@ -35,6 +35,21 @@ func FuzzRecognize(f *testing.F) {
 	f.Add("- -- US- -UK Guinea-Bissau- -")
 	// a role with no antecedent at the very end
 	f.Add("the prime")
+	// describing nouns at the edges: before a name, before nothing, after a comma
+	f.Add("its development bank")
+	f.Add("the grid operator Ukrenergo & the firm Sinai &")
+	f.Add("Rosatom, the")
+	f.Add("party, Law and")
+	// an embassy at the start and end, with and without a city
+	f.Add("embassy in the Russian embassy in")
+	// a speaking name at the end of the text, a pronoun in the next sentence
+	f.Add("Gazprom said. It")
+	// a state's possessive, an unknown office and no name
+	f.Add("Ireland’s Tánaiste, ")
+	// initials after an office at the end
+	f.Add("Senator J.D.")
+	// a demonym before a region noun at the end
+	f.Add("the Palestinian territories")
 	g, err := actors.DefaultGazetteer()
 	if err != nil {
 		f.Fatal(err)

@@ -12,6 +12,7 @@ import (
 )
 
 //go:generate go run ./internal/gen -out data/countries.json
+//go:generate go run ./internal/gennames -out data/givennames.txt
 
 //go:embed data/countries.json data/organizations.json data/givennames.txt
 var dataFS embed.FS

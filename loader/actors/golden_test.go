@@ -48,15 +48,15 @@ func render(d *annot.Doc, acts []pledgegraph.Actor, ms []annot.Mention) string {
 	return b.String()
 }
 
-// TestGolden compares the actors and mentions read from the seed and dev
-// articles (after normalize and segment) with testdata/NAME.golden; run with
+// TestGolden compares the actors and mentions read from the seed, dev and
+// held-out articles (after normalize and segment) with testdata/NAME.golden; run with
 // -update to rewrite them after a deliberate change.
 func TestGolden(t *testing.T) {
 	g, err := actors.DefaultGazetteer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range goldArticles(t) {
+	for _, a := range append(goldArticles(t), heldOutArticles(t)...) {
 		t.Run(a.name, func(t *testing.T) {
 			raw, err := os.ReadFile(a.text)
 			if err != nil {

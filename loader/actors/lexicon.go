@@ -31,7 +31,10 @@ var titleHeads = setOf(
 	"undersecretary", "under-secretary", "high", "representative", "superintendent", "inspector", "controller",
 	"economist", "analyst", "founder", "co-founder", "executive", "manager", "editor", "correspondent",
 	"activist", "campaigner", "lawyer", "researcher", "professor", "spokespeople", "prof", "rev", "cmdr",
-	"brig", "pres", "amb", "miss", "mx", "counterpart", "counterparts",
+	"brig", "pres", "amb", "miss", "mx", "counterpart", "counterparts", "commodore", "brigadier", "corporal",
+	"constable", "detective", "sheriff", "chaplain", "patriarch", "mufti", "cleric", "taoiseach", "tanaiste",
+	"tánaiste", "provost", "rector", "magistrate", "ombudsman", "auditor", "comptroller", "regent", "viceroy",
+	"consul", "attache", "attaché", "whip", "vizier", "shah",
 )
 
 // isTitleHead reports an office noun, also in hyphenated forms
@@ -264,7 +267,6 @@ var directiveVerbs = setOf(
 // ("Trump said Ukraine must negotiate").
 var demandModals = setOf("must", "should", "needs", "need", "ought", "has", "have")
 
-
 // agencyVerbs after a noun phrase show it acting ("the Sudanese army, which
 // runs…", "…army said").
 var agencyVerbs = setOf(
@@ -300,7 +302,8 @@ var orgNouns = setOf(
 	"retailer", "miner", "refiner", "shipper", "railway", "consortium", "cooperative", "exchange",
 	"brokerage", "lobby", "union", "federation", "group", "subsidiary", "distributor", "trader",
 	"startup", "start-up", "tank", "think-tank", "thinktank", "nonprofit", "non-profit", "publisher",
-	"holding", "authority", "service", "body",
+	"holding", "authority", "service", "body", "daily", "tabloid", "magazine", "website", "channel", "portal",
+	"brigade", "battalion", "regiment", "gang", "cartel", "bloc",
 )
 
 // regionNouns after a demonym name a region rather than the state

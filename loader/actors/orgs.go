@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"strings"
 
 	"pledgegraph"
@@ -32,6 +33,21 @@ func (r *recognizer) demonymOf(c int) string {
 // "the Chinese consulate". The city it sits in is part of the name; the state
 // keeps its own mention.
 func (r *recognizer) embassies() {
+	type post struct {
+		c    int
+		head string
+	}
+	withCity := map[post][]int{} // a state's embassies named with their city
+	without := map[post]int{}    // and the one named without
+	defer func() {
+		// "the Russian embassy" after "the Russian embassy in London": one
+		// embassy, when the text names only one city
+		for p, ai := range without {
+			if l := withCity[p]; len(l) == 1 {
+				r.reg.merge(ai, l[0])
+			}
+		}
+	}()
 	for h := range r.toks {
 		lw := r.toks[h].lower
 		if r.used[h] || lw != "embassy" && lw != "consulate" || r.headline(r.toks[h]) {
@@ -79,6 +95,13 @@ func (r *recognizer) embassies() {
 		r.reg.actors[ai].Country = r.g.countryID(c)
 		r.orgCountry[ai] = c
 		r.addGroup(ai, []string{lw})
+		if p := (post{c, lw}); end > h {
+			if !slices.Contains(withCity[p], ai) {
+				withCity[p] = append(withCity[p], ai)
+			}
+		} else {
+			without[p] = ai
+		}
 		if ci := r.gazActor(m.e); r.reg.mention(m.span, ci, kindOf(m.e), r.toks[k].sent) {
 			r.reg.alias(ci, r.d.Slice(m.span))
 		}
@@ -151,10 +174,59 @@ func (r *recognizer) orgNameAfter(k int) (a, b int, ok bool) {
 	if r.g.given[firstKey(r.toks[a].key)] && a < b {
 		return 0, 0, false // a person: "the firm Anna Berg founded"
 	}
+	if a == b && lexiconWord(r.toks[a].lower) {
+		return 0, 0, false
+	}
 	if r.orgNameTok(b+1) && r.adjacent(b, b+1) {
 		return 0, 0, false // a longer run than a name: a heading
 	}
+	if b > a && !r.closesName(b+1) && !r.clauseSubject(k) {
+		return 0, 0, false // "backed the party Marine Le Pen leads": a clause
+	}
 	return a, b, true
+}
+
+// clauseSubject reports whether the noun phrase ending at the describing noun
+// at token k opens its sentence or clause ("The Lithuanian daily Vakaro
+// Zinios reported…").
+func (r *recognizer) clauseSubject(k int) bool {
+	j := k - 1
+	for n := 0; n < 5 && j >= 0 && r.sameUnit(j, k); n++ {
+		t := r.toks[j]
+		if t.kind == tPoss || t.kind == tWord && (!t.cap || r.match[j] >= 0) && !functionWords[t.lower] && !speechVerbs[t.lower] {
+			j--
+			continue
+		}
+		break
+	}
+	if j >= 0 && r.sameUnit(j, k) && (r.lower(j) == "the" || r.lower(j) == "a" || r.lower(j) == "an") {
+		j--
+	}
+	if j < 0 || !r.sameUnit(j, k) {
+		return true
+	}
+	t := r.toks[j]
+	return t.kind == tPunct && t.text != "("
+}
+
+// closesName reports whether token n may follow a name in apposition:
+// punctuation, a function word, an auxiliary or a verb of saying or acting
+// ("Ukrenergo said", "KfW for heat pumps", "Apple’s"), not the verb of a
+// relative clause ("the party Marine Le Pen leads").
+func (r *recognizer) closesName(n int) bool {
+	if n >= len(r.toks) || !r.sameUnit(n-1, n) {
+		return true
+	}
+	t := r.toks[n]
+	if t.kind != tWord {
+		return true
+	}
+	switch t.lower {
+	case "has", "had", "have", "is", "was", "are", "were", "will", "would", "could", "can", "may", "might",
+		"must", "should", "also", "later", "then", "now":
+		return true
+	}
+	return t.cap || functionWords[t.lower] || speechVerbs[t.lower] || agencyVerbs[t.lower] || npClose[t.lower]
 }
 
 // orgNameAppositive returns the name set off by commas after the describing
@@ -195,14 +267,15 @@ func (r *recognizer) orgNameAppositive(k int) (a, b int, ok bool) {
 // ("the party Fidesz") is read by orgNameAfter instead.
 func (r *recognizer) orgNameBefore(k int) (int, bool) {
 	b := k - 1
-	if !r.orgNameTok(b) || !r.adjacent(b, k) || r.orgNameTok(k+1) && r.adjacent(k, k+1) {
+	if !groupNouns[r.lower(k)] || !r.orgNameTok(b) || !r.adjacent(b, k) || r.orgNameTok(k+1) && r.adjacent(k, k+1) ||
+		geoWords[r.lower(b)] {
 		return 0, false
 	}
 	a := b
 	for a > 0 && b-a < 3 && r.orgNameTok(a-1) && r.adjacent(a-1, a) {
 		a--
 	}
-	if r.toks[a].sentStart || r.g.given[firstKey(r.toks[a].key)] || r.capWord(a-1) && r.adjacent(a-1, a) {
+	if r.toks[a].sentStart || r.g.given[firstKey(r.toks[a].key)] || r.capWord(a-1) && r.adjacent(a-1, a) || geoWords[r.lower(a)] {
 		return 0, false
 	}
 	// a determiner before, with at most two lower-case modifiers between
@@ -323,10 +396,23 @@ func (r *recognizer) appositiveOrg(c int) {
 		return
 	}
 	a := b
-	for a > 0 && b-a < 4 && r.orgNameTok(a-1) && r.adjacent(a-1, a) {
-		a--
+	for a > 0 && b-a < 8 {
+		if r.orgNameTok(a-1) && r.adjacent(a-1, a) {
+			a--
+			continue
+		}
+		// "Friends of the Earth", "Law and Justice"
+		j := a - 1
+		for j >= 0 && a-j <= 2 && r.word(j) && !r.toks[j].cap && (smallWords[r.toks[j].lower]) && r.adjacent(j, j+1) {
+			j--
+		}
+		if j < a-1 && j >= 0 && r.orgNameTok(j) && r.adjacent(j, j+1) {
+			a = j
+			continue
+		}
+		break
 	}
-	if a > 0 && r.capWord(a-1) && r.adjacent(a-1, a) && !r.toks[a-1].sentStart {
+	if a > 0 && r.capWord(a-1) && r.adjacent(a-1, a) && !r.toks[a-1].sentStart || b-a > 6 {
 		return // part of a longer capitalised run
 	}
 	if r.g.given[firstKey(r.toks[a].key)] {
@@ -364,12 +450,21 @@ func (r *recognizer) appositiveOrg(c int) {
 			break
 		}
 		if npClose[t.lower] {
+			if clauseVerbs[t.lower] {
+				return // "Worse, the company said…": a clause, no apposition
+			}
 			break
 		}
 		head = j
 	}
+	if j >= len(r.toks) || !r.sameUnit(s, j) {
+		return
+	}
 	if head < 0 || !r.orgNounAt(head) {
 		return
+	}
+	if a == b && (lexiconWord(r.toks[a].lower) || sentenceAdverb(r.toks[a].lower)) {
+		return // "Second, the bank…"
 	}
 	state := r.stateIn(s, head)
 	if state < 0 {
@@ -391,6 +486,18 @@ func (r *recognizer) possessor(a int) int {
 	}
 	return -1
 }
+
+// clauseVerbs right after a noun phrase make it a clause's subject, not an
+// apposition.
+var clauseVerbs = setOf("said", "says", "has", "had", "is", "was", "will", "would")
+
+// groupNouns follow the name of a political or armed group ("the Civic
+// Platform party", "the Azov brigade"); a company noun after a capitalised
+// word is more often a place ("the Texas company").
+var groupNouns = setOf(
+	"party", "group", "movement", "militia", "faction", "coalition", "alliance", "bloc", "brigade", "battalion",
+	"regiment", "network", "gang", "cartel", "union",
+)
 
 // npClose are the words that end an appositive noun phrase before its
 // complements and relative clauses.
@@ -422,13 +529,11 @@ func (r *recognizer) addTextOrg(a, b int, noun string, state int) int {
 		r.used[k] = true
 		r.tokOrg[k] = ai
 	}
-	known := false
-	for _, o := range r.textOrgs {
-		if o.actor == ai {
-			known = true
-		}
+	if r.textOrgSeen == nil {
+		r.textOrgSeen = map[int]bool{}
 	}
-	if !known {
+	if !r.textOrgSeen[ai] {
+		r.textOrgSeen[ai] = true
 		r.textOrgs = append(r.textOrgs, textOrg{words: words, actor: ai})
 	}
 	return ai
@@ -436,18 +541,13 @@ func (r *recognizer) addTextOrg(a, b int, noun string, state int) int {
 
 // addHead adds a noun that refers back to organization ai.
 func (r *recognizer) addHead(ai int, noun string) {
-	for i := range r.groups {
-		if r.groups[i].actor == ai {
-			for _, h := range r.groups[i].heads {
-				if h == noun {
-					return
-				}
-			}
-			r.groups[i].heads = append(r.groups[i].heads, noun)
+	for _, h := range r.headsOf[ai] {
+		if h == noun {
 			return
 		}
 	}
-	r.groups = append(r.groups, orgRef{actor: ai, heads: []string{noun}})
+	r.headsOf[ai] = append(r.headsOf[ai], noun)
+	r.byNoun[noun] = append(r.byNoun[noun], ai)
 }
 
 // orgSpeechVerbs after a single name make it a speaker ("Gazprom said").
@@ -484,12 +584,16 @@ func (r *recognizer) speakerOrgs() {
 			inRun[t.lower] = true
 		}
 	}
+	surnames := map[string]bool{}
 	for _, p := range r.persons {
 		if p.dead {
 			continue
 		}
 		for _, k := range p.keys {
 			inRun[k] = true
+		}
+		if len(p.keys) > 0 {
+			surnames[p.keys[len(p.keys)-1]] = true
 		}
 	}
 	for i := 0; i < len(r.toks); i++ {
@@ -511,7 +615,7 @@ func (r *recognizer) speakerOrgs() {
 		if n >= len(r.toks) || !r.adjacent(b, n) || !orgSpeechVerbs[r.toks[n].lower] {
 			continue
 		}
-		if !r.speakerName(a, b, lowerSeen, inRun, capMid) || !r.orgSpeech(n) {
+		if !r.speakerName(a, b, lowerSeen, inRun, capMid, surnames) || !r.orgSpeech(n) {
 			continue
 		}
 		// "Saudi Aramco said": a demonym opening the name belongs to it
@@ -528,7 +632,7 @@ func (r *recognizer) speakerOrgs() {
 
 // speakerName reports whether tokens [a, b] may name an organization that
 // speaks (see speakerOrgs).
-func (r *recognizer) speakerName(a, b int, lowerSeen, inRun, capMid map[string]bool) bool {
+func (r *recognizer) speakerName(a, b int, lowerSeen, inRun, capMid, surnames map[string]bool) bool {
 	t := r.toks[a]
 	lw := t.lower
 	if r.g.given[firstKey(t.key)] || t.sentStart && sentenceAdverb(lw) || isTitleHead(lw) || functionWords[lw] || honorifics[lw] {
@@ -548,12 +652,9 @@ func (r *recognizer) speakerName(a, b int, lowerSeen, inRun, capMid map[string]b
 		}
 	}
 	if a < b {
-		for _, p := range r.persons {
-			if !p.dead && len(p.keys) > 0 && p.keys[len(p.keys)-1] == r.toks[b].key {
-				return false // a person's surname
-			}
-		}
-		return true
+		// a run of several words speaks as a person unless one of its words
+		// is no person's ("Real Madrid", "Chatham House")
+		return !surnames[r.toks[b].key] && r.impersonalRun(a, b)
 	}
 	if r.match[a] >= 0 || lexiconWord(lw) || commonSpeakers[lw] || lowerSeen[lw] || inRun[lw] {
 		return false
@@ -563,6 +664,19 @@ func (r *recognizer) speakerName(a, b int, lowerSeen, inRun, capMid map[string]b
 	}
 	pi, _ := r.knownPerson(a, a)
 	return pi < 0
+}
+
+// impersonalRun reports whether a capitalised run holds a word that is no
+// person's: a place or state's name read inside it, a word of places or
+// things, or a noun of organizations.
+func (r *recognizer) impersonalRun(a, b int) bool {
+	for k := a; k <= b; k++ {
+		lw := r.toks[k].lower
+		if r.match[k] >= 0 || geoWords[lw] || thingWords[lw] || orgHeads[lw] || orgNouns[lw] || companyHeads[lw] {
+			return true
+		}
+	}
+	return false
 }
 
 // orgSpeech reports whether the speech verb at token v shows an
@@ -580,14 +694,26 @@ func (r *recognizer) orgSpeech(v int) bool {
 			if k-v <= 4 {
 				return true
 			}
-		case "it", "its":
+		case "its":
 			return true
+		case "it":
+			// "it would", "it had", not "it was" or "it would be"
+			n := r.lower(k + 1)
+			return itVerbs[n] && r.lower(k+2) != "be" && r.lower(k+2) != "been"
 		case "he", "she", "his", "her", "him", "hers":
 			return false
 		}
 	}
 	return false
 }
+
+// itVerbs after "it" show "it" acting, as an organization does.
+var itVerbs = setOf(
+	"would", "will", "could", "can", "had", "has", "have", "plans", "planned", "intends", "intended",
+	"expects", "expected", "said", "says", "added", "did", "does", "may", "might", "aims", "wants", "hopes",
+	"continues", "continued", "remains", "remained", "rejects", "rejected", "denies", "denied", "declined",
+	"refused", "agreed", "pledged", "promised", "welcomed", "reported", "recorded", "posted",
+)
 
 // linkTextOrgs records every other occurrence of an organization name read
 // from the text ("staffing with Rosatom" before "Rosatom, the Russian state

@@ -370,7 +370,8 @@ func (r *recognizer) possTitle(s, e int) (titleInfo, bool) {
 	to := p
 	for k := p + 1; k <= e && k-p <= 4; k++ {
 		t := r.toks[k]
-		if t.kind != tWord || r.match[k] >= 0 || functionWords[t.lower] || speechVerbs[t.lower] || agencyVerbs[t.lower] || r.used[k] {
+		region := r.match[k] >= 0 && r.matches[r.match[k]].e.kind == eRegion // "Arctic envoy"
+		if t.kind != tWord || r.match[k] >= 0 && !region || functionWords[t.lower] || speechVerbs[t.lower] || agencyVerbs[t.lower] || r.used[k] {
 			break
 		}
 		to = k
@@ -515,7 +516,7 @@ func (r *recognizer) readPersons() {
 		// "Real Madrid said it would…": speech alone, of something called
 		// "it", is an organization's (see speakerOrgs)
 		if !hasTitle && !r.g.given[firstKey(r.toks[a].key)] && b+1 < len(r.toks) && speechVerbs[r.lower(b+1)] &&
-			!r.relativeWho(b) && !r.afterPerson(a) && r.orgSpeech(b+1) {
+			!r.relativeWho(b) && !r.afterPerson(a) && r.impersonalRun(a, b) && r.orgSpeech(b+1) {
 			continue
 		}
 		if b == a && (!possName || r.knownPersonAt(a)) {
@@ -708,13 +709,19 @@ func (r *recognizer) inferCountries() {
 		}
 		return c
 	}
+	byActor := map[int][]annot.Mention{}
+	for _, m := range r.reg.mentions {
+		if m.Actor >= 0 && m.Kind != annot.Role && m.Sentence >= 0 {
+			byActor[m.Actor] = append(byActor[m.Actor], m)
+		}
+	}
 	for _, i := range weak {
 		p := &r.persons[i]
 		c := sole(r.toks[p.at].sent, p.at, *p)
 		if c == -1 {
 			// the sentences where the person speaks: "Vogt said Berlin would…"
-			for _, m := range r.reg.mentions {
-				if m.Actor != p.actor || m.Sentence == r.toks[p.at].sent || m.Kind == annot.Role || m.Sentence < 0 {
+			for _, m := range byActor[p.actor] {
+				if m.Sentence == r.toks[p.at].sent {
 					continue
 				}
 				k := r.tokenAt(m.End)
@@ -922,8 +929,13 @@ func (r *recognizer) addPerson(a, b int, ti titleInfo, hasTitle bool) int {
 		}
 	}
 	ai := r.reg.ensure(pledgegraph.KindPerson, name)
-	p := person{actor: ai, keys: keys, country: -1}
+	p := person{actor: ai, keys: keys, country: -1, body: -1}
 	if hasTitle {
+		if ti.org && ti.cmatch >= 0 && r.matches[ti.cmatch].e.kind == eOrg {
+			p.body = r.gazActor(r.matches[ti.cmatch].e)
+		} else if ti.t0 > 0 && r.tokOrg[ti.t0-1] >= 0 {
+			p.body = r.tokOrg[ti.t0-1] // "Chinese foreign ministry spokeswoman"
+		}
 		p.title = ti.title
 		if honorifics[strings.Trim(strings.ToLower(ti.title), ".")] {
 			p.title = "" // "Mr Modi": no office
@@ -966,9 +978,19 @@ func (r *recognizer) speaksForState(title string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	last := ws[len(ws)-1]
-	// "Treasury Secretary", "foreign secretary" — not "Secretary General"
-	return headOfGovernment[last] || last == "secretary"
+	// "Treasury Secretary", "Secretary of State", "Minister of Foreign
+	// Affairs" — not "Secretary General"
+	for _, w := range ws {
+		if w == "general" || w == "secretary-general" {
+			return false
+		}
+	}
+	for _, w := range ws {
+		if headOfGovernment[w] || w == "secretary" {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixPerson returns the one person whose name ends with the words of

@@ -31,8 +31,9 @@ import (
 // before it wins, and RoleAmbiguous reports the mention so that a later
 // stage can trust the link less.
 //
-// Organizations that belong to a state (ministries, armed forces, the
-// Kremlin) carry that state's actor ID in Country too.
+// Organizations that belong to a state (ministries, embassies, armed forces,
+// the Kremlin, "Ukraine’s grid operator Ukrenergo") carry that state's actor
+// ID in Country too.
 //
 // Recognize is pure and safe for concurrent use. A nil document or gazetteer
 // yields no actors.
@@ -53,6 +54,8 @@ func Recognize(d *annot.Doc, g *Gazetteer) ([]pledgegraph.Actor, []annot.Mention
 	r.orgCountry = map[int]int{}
 	r.pindex = map[string][]int{}
 	r.hogPrefix = map[int]bool{}
+	r.headsOf = map[int][]string{}
+	r.byNoun = map[string][]int{}
 	r.gazetteer()
 	r.quotedGroups()
 	r.ministries()
@@ -72,22 +75,25 @@ func Recognize(d *annot.Doc, g *Gazetteer) ([]pledgegraph.Actor, []annot.Mention
 
 // recognizer holds the state of one Recognize call.
 type recognizer struct {
-	d          *annot.Doc
-	g          *Gazetteer
-	toks       []token
-	matches    []gmatch
-	match      []int        // per token: index into matches, or -1
-	used       []bool       // per token: part of an org, person or title already read
-	tokOrg     []int        // per token: the organization read from the text that covers it, or -1
-	orgCountry map[int]int  // organization actor → gazetteer country it belongs to
-	hogPrefix  map[int]bool // gazetteer matches naming the state of a head of state or government
-	reg        *registry
-	persons    []person
-	acros      map[string]int             // acronyms defined in the text → actor
-	groups     []orgRef                   // organizations read from the text, for role mentions
-	byHead     map[string][]personMention // office head → mentions of its holders, in text order
-	pindex     map[string][]int           // "full:", "last:", "strip:", "first:" + name key → persons
-	textOrgs   []textOrg                  // organizations named in the text, for linking their other occurrences
+	d           *annot.Doc
+	g           *Gazetteer
+	toks        []token
+	matches     []gmatch
+	match       []int        // per token: index into matches, or -1
+	used        []bool       // per token: part of an org, person or title already read
+	tokOrg      []int        // per token: the organization read from the text that covers it, or -1
+	orgCountry  map[int]int  // organization actor → gazetteer country it belongs to
+	hogPrefix   map[int]bool // gazetteer matches naming the state of a head of state or government
+	reg         *registry
+	persons     []person
+	acros       map[string]int             // acronyms defined in the text → actor
+	headsOf     map[int][]string           // organization actor → nouns that refer back to it
+	byNoun      map[string][]int           // noun → organizations it refers back to, in order of discovery
+	byHead      map[string][]personMention // office head → mentions of its holders, in text order
+	pindex      map[string][]int           // "full:", "last:", "strip:", "first:" + name key → persons
+	textOrgs    []textOrg                  // organizations named in the text, for linking their other occurrences
+	personOf    map[int]int                // person actor → index into persons, built by worksFor
+	textOrgSeen map[int]bool               // actors in textOrgs
 }
 
 // gmatch is one gazetteer match over tokens [t0, t1), or a part of one
@@ -101,15 +107,10 @@ type gmatch struct {
 	region bool // a demonym naming a region ("the Palestinian territories"): no mention, and no name
 }
 
-// orgRef is an organization of this document with the nouns that refer back to it.
-type orgRef struct {
-	actor int
-	heads []string
-}
-
 // person is one person of this document.
 type person struct {
 	actor   int
+	body    int      // the organization named before the office ("Kremlin spokesman"), -1
 	keys    []string // NameKeys of the name's words
 	title   string
 	country int  // country index in the gazetteer, -1
@@ -429,13 +430,16 @@ func (r *recognizer) gazActor(e entry) int {
 	return -1
 }
 
+// addGroup records the nouns that refer back to organization ai ("the
+// alliance"), unless some were recorded already.
 func (r *recognizer) addGroup(ai int, heads []string) {
-	for i := range r.groups {
-		if r.groups[i].actor == ai {
-			return
-		}
+	if _, ok := r.headsOf[ai]; ok {
+		return
 	}
-	r.groups = append(r.groups, orgRef{actor: ai, heads: heads})
+	r.headsOf[ai] = nil
+	for _, h := range heads {
+		r.addHead(ai, h)
+	}
 }
 
 // countryOf returns the gazetteer country a match names (by name, demonym,
@@ -798,6 +802,17 @@ func (r *recognizer) ministries() {
 				start = r.matches[r.match[k]].t0
 			}
 		}
+		stateK, last := k, end // the state's token, and the phrase's last token
+		// "Ministry of Foreign Affairs of Ukraine": the state after it
+		if n := end + 1; c < 0 && end > h && r.lower(n) == "of" {
+			n++
+			if r.lower(n) == "the" {
+				n++
+			}
+			if mi := r.matchAt0(n); mi >= 0 && r.matches[mi].e.kind == eCountry && r.matches[mi].e.form == fName && r.sameUnit(h, n) {
+				c, stateK, last = r.matches[mi].e.idx, n, r.matches[mi].t1-1
+			}
+		}
 		if c < 0 || len(mods) == 0 {
 			continue
 		}
@@ -808,14 +823,18 @@ func (r *recognizer) ministries() {
 		for i := range mods {
 			mods[i] = titleCase(strings.ToLower(mods[i]))
 		}
+		// "Ministry of Foreign Affairs" is the foreign ministry: one actor
+		if n := len(mods); n == 2 && mods[0] == "Foreign" && mods[1] == "Affairs" {
+			mods = mods[:1]
+		}
 		name := dem + " " + strings.Join(mods, " ") + " Ministry"
 		ai := r.reg.ensure(pledgegraph.KindOrganization, name)
 		r.reg.actors[ai].Country = r.g.countryID(c)
 		r.addGroup(ai, []string{"ministry"})
 		// The state named in the phrase is its own mention.
-		if mi := r.match[k]; mi >= 0 {
+		if mi := r.match[stateK]; mi >= 0 {
 			m := r.matches[mi]
-			if ci := r.gazActor(m.e); !m.drop && r.reg.mention(m.span, ci, kindOf(m.e), r.toks[k].sent) {
+			if ci := r.gazActor(m.e); !m.drop && r.reg.mention(m.span, ci, kindOf(m.e), r.toks[stateK].sent) {
 				r.reg.alias(ci, r.d.Slice(m.span))
 			}
 			r.matches[mi].drop = true
@@ -826,13 +845,21 @@ func (r *recognizer) ministries() {
 		}
 		sp := annot.Span{Start: r.toks[first].Start, End: r.toks[end].End}
 		r.reg.mention(sp, ai, annot.Name, r.toks[h].sent)
-		r.reg.alias(ai, r.d.Slice(annot.Span{Start: r.toks[start].Start, End: r.toks[end].End}))
+		r.reg.alias(ai, r.d.Slice(annot.Span{Start: r.toks[start].Start, End: r.toks[last].End}))
 		r.orgCountry[ai] = c
-		for m := start; m <= end; m++ {
+		for m := start; m <= last; m++ {
 			r.used[m] = true
 			r.tokOrg[m] = ai
 		}
 	}
+}
+
+// matchAt0 returns the gazetteer match starting at token n, or -1.
+func (r *recognizer) matchAt0(n int) int {
+	if n < 0 || n >= len(r.toks) || r.match[n] < 0 || r.matches[r.match[n]].t0 != n {
+		return -1
+	}
+	return r.match[n]
 }
 
 func kindOf(e entry) annot.MentionKind {

@@ -84,8 +84,17 @@ func (r *registry) merge(from, to int) {
 	r.merged[from] = to
 }
 
+// live returns the actor that actor i was merged into, or i.
+func (r *registry) live(i int) int {
+	for n := 0; i >= 0 && i < len(r.merged) && r.merged[i] >= 0 && n < len(r.merged); n++ {
+		i = r.merged[i]
+	}
+	return i
+}
+
 // alias records a surface form of actor i.
 func (r *registry) alias(i int, s string) {
+	i = r.live(i)
 	if i < 0 || s == "" || s == r.actors[i].Name || r.aliases[i][s] {
 		return
 	}
@@ -111,6 +120,7 @@ func (r *registry) mention(sp annot.Span, i int, kind annot.MentionKind, sent in
 	if sp.Len() <= 0 || r.taken(sp) {
 		return false
 	}
+	i = r.live(i)
 	for k := sp.Start; k < sp.End; k++ {
 		r.covered[k] = true
 	}

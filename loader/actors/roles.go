@@ -56,10 +56,13 @@ func (r *recognizer) roles() {
 		}
 		// A body or state named inside the phrase keeps its own mention: the
 		// role is what follows it ("The Kremlin | spokesman").
-		from := i
+		from, body := i, -1
 		for m := i + 1; m < k; m++ {
-			if r.match[m] >= 0 {
+			if mi := r.match[m]; mi >= 0 {
 				from = m + 1
+				if r.matches[mi].e.kind == eOrg && !r.matches[mi].drop {
+					body = r.gazActor(r.matches[mi].e)
+				}
 			}
 		}
 		sp := annot.Span{Start: r.toks[from].Start, End: r.toks[k].End}
@@ -67,6 +70,11 @@ func (r *recognizer) roles() {
 		switch {
 		case roleHeads[head]:
 			ai := r.rolePerson(append(mods, head), r.toks[i].Start)
+			if body >= 0 && ai >= 0 && !r.worksFor(ai, body) {
+				// "the State Department spokesman" is not the Kremlin's: the
+				// body speaks through an unnamed holder of the office
+				ai = body
+			}
 			if ai < 0 && !r.anyTitled(head) {
 				continue // no one of that office in the text: a generic noun
 			}
@@ -92,31 +100,43 @@ func markRange(used []bool, a, b int) {
 	}
 }
 
-// groupHead reports whether some organization of the document is referred
-// back to by the noun.
-func (r *recognizer) groupHead(noun string) bool {
-	for _, g := range r.groups {
-		for _, h := range g.heads {
-			if h == noun {
-				return true
+// worksFor reports whether person actor ai holds an office of organization
+// body: named before the office ("Kremlin spokesman Igor Demidov"), or, when
+// no body was named, the state the body belongs to.
+func (r *recognizer) worksFor(ai, body int) bool {
+	if r.personOf == nil {
+		r.personOf = make(map[int]int, len(r.persons))
+		for i, p := range r.persons {
+			if _, ok := r.personOf[p.actor]; !ok && !p.dead {
+				r.personOf[p.actor] = i
 			}
 		}
 	}
-	return false
+	i, ok := r.personOf[ai]
+	if !ok {
+		return false
+	}
+	p := r.persons[i]
+	if p.body >= 0 {
+		return r.reg.live(p.body) == r.reg.live(body)
+	}
+	c, ok := r.orgCountry[body]
+	return ok && p.country == c
+}
+
+// groupHead reports whether some organization of the document is referred
+// back to by the noun.
+func (r *recognizer) groupHead(noun string) bool {
+	return len(r.byNoun[noun]) > 0
 }
 
 // roleGroup returns the organization with that head noun mentioned last
-// before off, or the first one named after it when none precedes; -1.
+// before off, or -1.
 func (r *recognizer) roleGroup(noun string, off int) int {
 	best, bestEnd := -1, -1
-	for _, g := range r.groups {
-		for _, h := range g.heads {
-			if h != noun {
-				continue
-			}
-			if e := r.reg.lastMentionBefore(g.actor, off); e > bestEnd {
-				best, bestEnd = g.actor, e
-			}
+	for _, ai := range r.byNoun[noun] {
+		if e := r.reg.lastMentionBefore(ai, off); e > bestEnd {
+			best, bestEnd = ai, e
 		}
 	}
 	return best

@@ -119,6 +119,9 @@ func (x *extractor) verbal(i, lo int) bool {
 	if discourse.IsDeterminer(prev) && prev != "that" {
 		return false // "the said", "the reports"
 	}
+	if baseCues[t.Lower] && !x.presentPlural(i, lo) {
+		return false // "to say", "did not say", "would tell": not a speech act
+	}
 	if discourse.IsBe(prev) && prev != "'s" && !isParticiple(t.Lower) {
 		return false // passive: "was told", "is expected"
 	}
@@ -278,6 +281,36 @@ var appositionNouns = set("counterpart", "counterparts", "colleague", "colleague
 	"state", "capital", "city", "firm", "company", "group", "giant", "operator", "producer", "regulator", "broadcaster",
 	"newspaper", "agency", "carrier", "lender", "insurer", "bank", "militia", "movement", "party", "network", "outlet")
 
+// presentPlural reports whether the base-form verb at i is a finite
+// present with a plural or first- or second-person subject ("the two
+// senators say", "they argue", "…, say analysts"), not an infinitive or
+// the verb of a modal or "do".
+func (x *extractor) presentPlural(i, lo int) bool {
+	a := x.an
+	k := i - 1
+	for k >= lo && discourse.IsAdverb(a.Toks[k].Lower) && a.Toks[k].Lower != "not" && a.Toks[k].Lower != "n't" && a.Toks[k].Lower != "never" {
+		k--
+	}
+	if k < lo {
+		return false
+	}
+	p := a.Toks[k]
+	switch {
+	case p.Text == "," || p.Mark && !p.Open:
+		return true // "…, say analysts"
+	case discourse.IsModal(p.Lower) || p.Lower == "to" || p.Lower == "did" || p.Lower == "do" || p.Lower == "does" ||
+		p.Lower == "not" || p.Lower == "n't" || p.Lower == "never" || p.Lower == "let" || p.Lower == "cannot":
+		return false
+	case p.Lower == "i" || p.Lower == "we" || p.Lower == "you" || p.Lower == "they":
+		return true
+	case a.MentionAt(k) >= 0 || len(a.ActorOf(k)) > 0:
+		return true
+	case p.Kind == discourse.Word && !p.Cap() && len(p.Lower) > 3 && strings.HasSuffix(p.Lower, "s") && !strings.HasSuffix(p.Lower, "ss"):
+		return true // "analysts say"
+	}
+	return false
+}
+
 // skipRelative returns where the walk back to a subject should start when
 // the region before the verb at e ends with a comma-delimited relative
 // clause ("Norway, which is not a member but mirrors the bloc’s sanctions,
@@ -319,48 +352,50 @@ func (x *extractor) inverted(c *cue, hi int) bool {
 		n.Kind == discourse.Number || numberWords[n.Lower] || discourse.IsGenericPeople(n.Lower)) {
 		return false
 	}
-	// The subject runs to the end of the sentence, with at most one
-	// appositive ("said Tomas Ekberg, the agency’s country director"), and
-	// holds no verb.
+	// The subject: a noun phrase after the verb, up to a comma or the end
+	// of the sentence, holding no verb ("said Hartigan", "said
+	// Representative Charles Rangel of New York").
 	end := i + 1
-	commas := 0
 	for end < hi && !a.Toks[end].Mark && a.Toks[end].Quote < 0 {
 		t := a.Toks[end]
-		if t.Text == "." || t.Text == ";" || t.Text == "?" || t.Text == "!" {
+		if t.Text == "." || t.Text == ";" || t.Text == "?" || t.Text == "!" || t.Text == "," || t.Text == "—" || t.Text == "(" {
 			break
 		}
-		if t.Text == "," {
-			commas++
-			if commas > 1 || end+1 < hi && (isParticiple(a.Toks[end+1].Lower) || a.Toks[end+1].Lower == "who" || a.Toks[end+1].Lower == "which") {
-				break
-			}
-		}
-		if discourse.IsModal(t.Lower) || discourse.IsBe(t.Lower) && t.Lower != "'s" || discourse.IsHave(t.Lower) || clauseCues[t.Lower] || t.Lower == "that" {
+		if discourse.IsModal(t.Lower) || discourse.IsBe(t.Lower) && t.Lower != "'s" || discourse.IsHave(t.Lower) || clauseCues[t.Lower] ||
+			t.Lower == "that" || subordinators[t.Lower] && a.MentionAt(end) < 0 {
 			return false
 		}
-		if end-i > 16 {
+		if end-i > 12 {
 			return false
 		}
 		end++
 	}
-	for k := end; k < hi; k++ {
-		t := a.Toks[k]
-		if t.Text == "," && k+1 < hi && isParticiple(a.Toks[k+1].Lower) || t.Mark && t.Open {
-			break // ", adding …" or a following quote
-		}
-		if (t.Lower == "who" || t.Lower == "which") && k > 0 && a.Toks[k-1].Text == "," {
-			break // "said one official, who asked not to be named"
-		}
-		if t.Kind == discourse.Word && t.Quote < 0 {
-			return false
+	// An appositive may follow ("said Patrick Ekberg, a law professor at
+	// the university who has advised the ministry"): a noun phrase up to
+	// the next comma or the end of the sentence.
+	apEnd := end
+	if end+1 < hi && a.Toks[end].Text == "," {
+		n := a.Toks[end+1]
+		if n.Kind == discourse.Word && n.Quote < 0 && !n.Mark && !isParticiple(n.Lower) && !subordinators[n.Lower] && !cuePreps[n.Lower] &&
+			n.Lower != "who" && n.Lower != "which" && n.Lower != "and" && n.Lower != "but" && n.Lower != "according" {
+			apEnd = end + 1
+			for apEnd < hi && !a.Toks[apEnd].Mark && a.Toks[apEnd].Quote < 0 {
+				if t := a.Toks[apEnd].Text; t == "," || t == "." || t == ";" || t == "?" || t == "!" {
+					break
+				}
+				apEnd++
+			}
 		}
 	}
 	r := a.Refer(i+1, end)
+	if !r.Resolved() && !r.Generic && apEnd > end {
+		r = a.Refer(i+1, apEnd) // "said a spokesman, Tom Baker"
+	}
 	if !r.Resolved() && !r.Generic {
 		return false
 	}
 	c.subj, c.subjLo, c.subjHi, c.inverted = r, i+1, end, true
-	c.end = end
+	c.end = apEnd
 	return true
 }
 
@@ -484,6 +519,9 @@ func (x *extractor) complement(c *cue, lo, hi int) {
 		if !sawThat {
 			return
 		}
+	}
+	if !sawThat && !x.predicateIn(j, hi) {
+		return // "said at a Washington event this month": an adverbial, no clause
 	}
 	c.clause, c.clLo, c.clHi = true, j, hi
 	// A clause that is only a quote is the quote's attribution, not a
@@ -728,8 +766,11 @@ func (x *extractor) cutClauses(cs []*cue) {
 func (x *extractor) trailingClauses(cs []*cue, lo int) {
 	a := x.an
 	for _, c := range cs {
-		if c.clause || c.leadQuote >= 0 || c.according || c.evaluative {
-			continue
+		if c.clause || c.leadQuote >= 0 || c.according || c.evaluative || c.borrowed {
+			continue // ", adding to her run of victories": a participle reports what follows it
+		}
+		if _, shi := a.Sentence(c.sent); c.end < shi && !x.adverbialStart(c.end) {
+			continue // "…, Holder announced his resignation": the verb has an object, no report before it
 		}
 		start := c.subjLo
 		if c.inverted || c.borrowed {
@@ -754,9 +795,6 @@ func (x *extractor) trailingClauses(cs []*cue, lo int) {
 				rest++
 			}
 		}
-		if rest > 6 {
-			continue
-		}
 		clLo := lo
 		for _, o := range cs {
 			if o != c && o.tok < start && o.clause {
@@ -766,12 +804,56 @@ func (x *extractor) trailingClauses(cs []*cue, lo int) {
 		if clLo < 0 {
 			continue
 		}
+		inter := x.interposed(c, clLo, start-1, hi)
+		if !inter && (rest > 6 || !x.predicateIn(clLo, start-1)) {
+			continue // "Shortly after my sentence, Holder said …": an adverbial is no report
+		}
 		c.clause, c.trailing, c.clLo, c.clHi = true, true, clLo, start-1
-		if cont >= 0 && x.continuesReport(cont, hi, cs) {
+		switch {
+		case inter:
+			// "Too often, Mr. Clarke said, the debate is …", "The latest
+			// test, North Korea said, was its biggest yet": the cue sits
+			// inside the clause it reports.
+			c.contLo, c.contHi = c.end+1, hi
+		case cont >= 0 && x.continuesReport(cont, hi, cs):
 			c.contLo, c.contHi = cont, hi
 		}
 	}
 }
+
+// interposed reports whether a cue set off by commas splits its own clause:
+// what comes before it [lo, hi) is no clause by itself (a subject or an
+// adverbial, with no verb), and a predicate follows it.
+func (x *extractor) interposed(c *cue, lo, hi, end int) bool {
+	a := x.an
+	if c.end >= end || a.Toks[c.end].Text != "," || x.words(lo, hi) > 10 || x.predicateIn(lo, hi) {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if a.Toks[k].Quote >= 0 || a.Toks[k].Mark {
+			return false
+		}
+	}
+	rest := c.end + 1
+	n := x.words(rest, end)
+	return n >= 3 || n == 2 && x.predicateIn(rest, end)
+}
+
+// adverbialStart reports whether what follows a trailing cue at k can be
+// an adverbial, not the verb's object: punctuation, a preposition, an
+// adverb, a time or a number ("said on Tuesday", "told reporters", "said
+// late Friday").
+func (x *extractor) adverbialStart(k int) bool {
+	a := x.an
+	t := a.Toks[k]
+	w := t.Lower
+	return t.Kind != discourse.Word || t.Mark || cuePreps[w] || discourse.IsAdverb(w) || timeWords[w] || subordinators[w] ||
+		w == "and" || w == "but" || w == "according" || isParticiple(w)
+}
+
+// timeWords can open a time adverbial after a cue ("said Tuesday").
+var timeWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	"tonight", "this", "last", "next", "early", "late", "recently", "again", "previously", "publicly", "privately")
 
 // adverbialAfter reports whether an adverbial phrase, not a clause, starts
 // at k: "days after …", "citing …", "amid …".
@@ -888,6 +970,27 @@ func (x *extractor) newSubjectClause(k, hi int) bool {
 			strings.HasSuffix(w, "ed") && !a.Toks[j].Cap()
 	}
 	return false
+}
+
+// predicateIn reports whether tokens [lo, hi) outside quotes could hold a
+// clause: they have a verb form (an auxiliary, a modal, an -ed or irregular
+// past, an -s form after a noun), or are long enough that one is likely.
+func (x *extractor) predicateIn(lo, hi int) bool {
+	a := x.an
+	words := 0
+	for k := lo; k < hi; k++ {
+		t := a.Toks[k]
+		if t.Kind != discourse.Word || t.Mark {
+			continue
+		}
+		words++
+		w := t.Lower
+		if discourse.IsModal(w) || discourse.IsBe(w) || discourse.IsHave(w) || w == "did" || w == "does" || w == "do" ||
+			x.pastVerb(k, lo) || !t.Cap() && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && k > lo && !discourse.IsDeterminer(a.Toks[k-1].Lower) {
+			return true
+		}
+	}
+	return words > 4
 }
 
 // finiteClauseAt reports whether a clause with a subject and a modal or

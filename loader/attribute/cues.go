@@ -35,7 +35,17 @@ var clauseCues = set(
 	"projected", "forecast", "forecasts", "boasted", "lamented", "protested", "objected", "proposed",
 	"proposes", "recommended", "recommends", "specified", "clarified", "affirmed", "reaffirmed",
 	"reaffirms", "guaranteed", "testified", "mentioned", "pointed",
+	"say", "tell", "argue", "insist", "warn", "note", "claim", "acknowledge", "admit", "contend", "maintain", "stress",
+	"predict", "estimate", "believe", "think", "agree", "deny", "confirm", "add", "explain", "suggest", "caution",
+	"allege", "report", "write", "complain", "concede", "emphasise", "emphasize", "fear", "hope", "expect",
 )
+
+// baseCues are the base forms of common reporting verbs, cues only as a
+// present tense with a plural subject ("analysts say", "they argue"); see
+// presentPlural.
+var baseCues = set("say", "tell", "argue", "insist", "warn", "note", "claim", "acknowledge", "admit", "contend",
+	"maintain", "stress", "predict", "estimate", "believe", "think", "agree", "deny", "confirm", "add", "explain",
+	"suggest", "caution", "allege", "report", "write", "complain", "concede", "emphasise", "emphasize", "fear", "hope", "expect")
 
 // narrowClause are clause cues that need "that" before a clause of their
 // own: without it, their object is a thing ("denied the report", "hopes
@@ -57,6 +67,8 @@ var narrowClause = set(
 	"declared", "declares", "declaring", "explained", "explains", "explaining", "replied", "replies",
 	"responded", "responds", "answered", "posted", "wrote", "writes", "writing", "complained", "complains",
 	"tweeted", "countered", "counters", "contended", "contends", "alleged", "alleges",
+	"note", "claim", "acknowledge", "admit", "contend", "maintain", "predict", "estimate", "believe", "think", "agree",
+	"deny", "confirm", "explain", "suggest", "allege", "report", "write", "complain", "concede", "fear", "hope", "expect",
 )
 
 // quoteCues attribute an adjacent quote ("…,” she said / said Ekberg) but
@@ -70,6 +82,7 @@ var quoteCues = set(
 	"joked", "quipped", "exclaimed", "shouted", "whispered", "pleaded", "urged", "demanded", "predicted",
 	"told", "added", "says", "adding", "saying", "telling", "writing", "asking", "warning", "insisting",
 	"noting", "stressing", "arguing", "explaining", "declaring",
+	"say", "tell", "argue", "insist", "warn", "add", "note", "write",
 )
 
 // evaluativeCues take an object and a quoted characterisation or words

@@ -282,20 +282,26 @@ func (x *extractor) scare(g *dq) bool {
 			return true
 		}
 	}
-	words := strings.Fields(d.Text[q.Start:q.End])
-	if len(words) == 0 || len(words) > 7 || strings.ContainsAny(d.Text[q.Start:q.End], ".?!") {
+	// A title keeps the punctuation of its sentence inside the marks in
+	// American style ("‘60 Minutes.’", "“Trainwreck,”").
+	inner := strings.TrimRight(strings.TrimSpace(d.Text[q.Start:q.End]), ",.;:")
+	words := strings.Fields(inner)
+	if len(words) == 0 || len(words) > 7 || strings.ContainsAny(inner, ".?!") {
 		return false
 	}
 	caps := 0
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
 			caps++
 		} else if !smallWord[strings.ToLower(w)] {
 			return false
 		}
 	}
-	return caps >= 2 && x.trailingCue(q) == nil
+	// One capitalised word is a name only inside a sentence ("starred in
+	// “Trainwreck.”"), not “Never,” answering a question.
+	midSentence := i > 0 && i < len(a.Toks) && a.Toks[i-1].Sent == a.Toks[i].Sent && a.Toks[i-1].Kind == discourse.Word
+	return (caps >= 2 || caps == 1 && midSentence) && x.trailingCue(q) == nil
 }
 
 var smallWord = set("of", "the", "and", "for", "in", "on", "to", "a", "an", "de", "la", "al")
@@ -338,12 +344,15 @@ func (x *extractor) trailingCue(q annot.Quote) *cue {
 	}
 	for s := a.Toks[k].Sent; s <= a.Toks[k].Sent && s < len(x.cues); s++ {
 		for _, c := range x.cues[s] {
-			if c.tok < k || c.tok > k+14 || c.evaluative || c.according {
+			if c.tok < k || c.evaluative || c.according {
 				continue
 			}
 			first := c.subjLo
 			if c.inverted || c.borrowed || c.subjHi <= c.subjLo {
 				first = c.tok
+			}
+			if first > k+14 {
+				continue
 			}
 			ok := first >= k
 			for i := k; ok && i < first; i++ {

@@ -62,8 +62,8 @@ type extractor struct {
 	reports []attribute.Report
 	known   map[string]bool
 
-	clauseOf []int // per token: innermost indirect report whose clause holds it, or -1
-	quoteOf  []int // per token: direct report whose quote holds it, or -1
+	clauseOf []int        // per token: innermost indirect report whose clause holds it, or -1
+	quoteOf  []int        // per token: direct report whose quote holds it, or -1
 	used     map[int]bool // verb tokens a modal trigger has read, so that "would offer" is one commitment
 	stateOf  map[int]int  // person → the state their reports speak for, when no title or country says (see inferStates)
 	out      []pledgegraph.Commitment

@@ -22,6 +22,10 @@ var cast = []pledgegraph.Actor{
 	{Name: "Germany", Kind: pledgegraph.KindCountry, Aliases: []string{"German"}},
 	{Name: "European Union", Kind: pledgegraph.KindOrganization, Aliases: []string{"EU"}},
 	{Name: "NATO", Kind: pledgegraph.KindOrganization},
+	{Name: "Ilse Varga", Kind: pledgegraph.KindPerson, Aliases: []string{"Varga"}},
+	{Name: "Tarek Haddou", Kind: pledgegraph.KindPerson, Aliases: []string{"Haddou"}},
+	{Name: "Sasha Petrova", Kind: pledgegraph.KindPerson, Aliases: []string{"Petrova"}},
+	{Name: "Sasha Ivanov", Kind: pledgegraph.KindPerson, Aliases: []string{"Ivanov"}},
 }
 
 // TestRefer resolves the subject before the last "said" of each text.
@@ -52,6 +56,11 @@ func TestRefer(t *testing.T) {
 		{"members", "Allies said.", "", true},
 		{"unresolved noun", "The plan said.", "", false},
 		{"a document is an unnamed source", "The report said.", "generic", false},
+		{"a counted group names the states before", "Spain met Portugal in Lisbon. The two countries said.", "Portugal+Spain", false},
+		{"a counted group prefers a coordination of its size", "Spain, Portugal and Denmark met Germany. The three governments said.", "Denmark+Portugal+Spain", false},
+		{"neither nor is a group for their", "Neither Spain nor Portugal will go, their governments said.", "Portugal+Spain", false},
+		{"gender learnt from an unambiguous pronoun", "Varga and Haddou met. Haddou arrived first; he was early. She said.", "Ilse Varga", false},
+		{"gender from a Slavic surname", "Ivanov met Petrova. She said.", "Sasha Petrova", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -121,6 +130,8 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("U.S. A$500 1,000 3.5 ’s won’t O’Brien")   // abbreviations, numbers, clitics
 	f.Add("“‘’” — – , ; : ( ) [ ]")                  // punctuation only
 	f.Add("Spain and and , , the the Portugal")      // broken coordination
+	f.Add("the two countries the three the both")    // counted groups with nothing to count
+	f.Add("Mr. Ms. J. R-Ky., (D-Wis.) F.")           // abbreviations that keep their period
 	f.Fuzz(func(t *testing.T, text string) {
 		d := annottest.Build(text, cast...)
 		a := discourse.Analyze(d)

@@ -62,13 +62,27 @@ func (a *Analysis) resolveAll() {
 
 // inferGenders gives persons whose gender no name or title told the
 // gender of the third-person pronouns that can refer to them alone: a
-// pronoun whose candidate persons (those named earlier in its sentence and
-// in the nearest earlier sentence that names a person), less those of the
-// other gender, are one person votes for that person's gender. Votes are
-// counted over the whole document, then again with what was learnt, so that
-// "she" after "Kroll said" tells a later "Kroll and Tkachuk … She …; he …"
-// apart. A person with votes for both genders stays unknown.
+// pronoun whose candidate persons, less those of the other gender, are one
+// person votes for that person's gender. Pronouns with candidates earlier
+// in their own sentence are counted first, to a fixed point; then those
+// whose candidates are in the nearest earlier sentence naming a person,
+// with what was learnt ("Haddou arrived; he was early. She said." tells
+// Haddou is a man, so "she" is someone else). A person with votes for both
+// genders in one round stays unknown.
 func (a *Analysis) inferGenders() {
+	for _, near := range []bool{true, false} {
+		for round := 0; round < 4; round++ {
+			if !a.voteGenders(near) {
+				break
+			}
+		}
+	}
+}
+
+// voteGenders runs one round of inferGenders over pronouns whose
+// candidates are in their own sentence (near) or in an earlier one, and
+// reports whether it learnt anything.
+func (a *Analysis) voteGenders(near bool) bool {
 	d := a.Doc
 	person := func(i int) int {
 		if m := a.ment[i]; m >= 0 {
@@ -78,63 +92,58 @@ func (a *Analysis) inferGenders() {
 		}
 		return -1
 	}
-	for round := 0; round < 3; round++ {
-		votes := map[int][2]int{}
-		for i, t := range a.Toks {
-			if t.Quote >= 0 || t.Kind != Word {
-				continue
-			}
-			g := genderUnknown
-			switch t.Lower {
-			case "he", "him", "his", "himself":
-				g = genderMale
-			case "she", "her", "hers", "herself":
-				g = genderFemale
-			default:
-				continue
-			}
-			var cands []int
-			add := func(lo, hi int) {
-				for k := lo; k < hi; k++ {
-					if p := person(k); p >= 0 && !contains(cands, p) {
-						cands = append(cands, p)
-					}
+	votes := map[int][2]int{}
+	for i, t := range a.Toks {
+		if t.Quote >= 0 || t.Kind != Word {
+			continue
+		}
+		g := genderUnknown
+		switch t.Lower {
+		case "he", "him", "his", "himself":
+			g = genderMale
+		case "she", "her", "hers", "herself":
+			g = genderFemale
+		default:
+			continue
+		}
+		var cands []int
+		add := func(lo, hi int) {
+			for k := lo; k < hi; k++ {
+				if p := person(k); p >= 0 && !contains(cands, p) {
+					cands = append(cands, p)
 				}
-			}
-			s := t.Sent
-			add(a.sent[s][0], i)
-			for back := 1; back <= 3 && s-back >= 0; back++ {
-				n := len(cands)
-				add(a.sent[s-back][0], a.sent[s-back][1])
-				if len(cands) > n {
-					break
-				}
-			}
-			var ok []int
-			for _, c := range cands {
-				if a.gend[c] == genderUnknown || a.gend[c] == g {
-					ok = append(ok, c)
-				}
-			}
-			if len(ok) == 1 && a.gend[ok[0]] == genderUnknown {
-				v := votes[ok[0]]
-				v[g-1]++
-				votes[ok[0]] = v
 			}
 		}
-		changed := false
-		for p, v := range votes {
-			switch {
-			case v[0] > 0 && v[1] == 0:
-				a.gend[p], changed = genderMale, true
-			case v[1] > 0 && v[0] == 0:
-				a.gend[p], changed = genderFemale, true
+		s := t.Sent
+		add(a.sent[s][0], i)
+		if near != (len(cands) > 0) {
+			continue
+		}
+		for back := 1; back <= 3 && s-back >= 0 && len(cands) == 0; back++ {
+			add(a.sent[s-back][0], a.sent[s-back][1])
+		}
+		var ok []int
+		for _, c := range cands {
+			if a.gend[c] == genderUnknown || a.gend[c] == g {
+				ok = append(ok, c)
 			}
 		}
-		if !changed {
-			return
+		if len(ok) == 1 && a.gend[ok[0]] == genderUnknown {
+			v := votes[ok[0]]
+			v[g-1]++
+			votes[ok[0]] = v
 		}
 	}
+	changed := false
+	for p, v := range votes {
+		switch {
+		case v[0] > 0 && v[1] == 0:
+			a.gend[p], changed = genderMale, true
+		case v[1] > 0 && v[0] == 0:
+			a.gend[p], changed = genderFemale, true
+		}
+	}
+	return changed
 }
 
 // groups finds coordinated mentions ("Norway and Denmark", "France, Britain

@@ -120,6 +120,8 @@ func scanWord(text string, i, end int) int {
 			j += n
 		case r == '.' && isAbbrev(text[i:j]) && strings.Count(text[i:j], ".") > 0:
 			return j + n // final period of "U.S."
+		case r == '.' && (titleAbbrev[strings.ToLower(text[i:j])] || j+n < end && (text[j+n] == ')' || text[j+n] == ',') || initialAt(text, i, j, end)):
+			return j + n // "Mr.", "Sen.", "(D-Wis.)", "R-Ky.,": the period is the word's"
 		case isApostrophe(r) && j+n < end && isLetterAt(text, j+n) && clitic(text[j+n:end]) == 0:
 			j += n
 		default:
@@ -127,6 +129,30 @@ func scanWord(text string, i, end int) int {
 		}
 	}
 	return j
+}
+
+// titleAbbrev are abbreviations written with a period that never ends a
+// sentence before a name ("Mr. Obama", "Sen. Graham", "Gov. Abbott").
+var titleAbbrev = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "reps": true, "sens": true,
+	"gov": true, "gen": true, "lt": true, "col": true, "maj": true, "capt": true, "sgt": true, "adm": true, "cmdr": true,
+	"st": true, "rev": true, "hon": true, "pres": true, "amb": true, "supt": true, "insp": true, "fr": true, "mme": true,
+	"mlle": true, "messrs": true, "jr": true, "sr": true,
+}
+
+// initialAt reports whether text[i:j] is a single capital letter whose
+// period is followed by a space and a capitalised word: a middle initial
+// ("John F. Kerry"), not a sentence end.
+func initialAt(text string, i, j, end int) bool {
+	if r, n := utf8.DecodeRuneInString(text[i:j]); n != j-i || !unicode.IsUpper(r) {
+		return false
+	}
+	k := j + 1
+	if k+1 >= end || text[k] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k+1:])
+	return unicode.IsUpper(r)
 }
 
 // isAbbrev reports whether w is a run of single letters joined by periods
