@@ -7,7 +7,7 @@ N     ?= 1000
 SEED  ?= 1
 SHARED ?= ../shared
 
-.PHONY: run test deps web web-deps generate check-generated fmt vet unit e2e eval bench corpus build clean
+.PHONY: sync-eval run test deps web web-deps generate check-generated fmt vet unit e2e eval bench corpus build clean
 
 ## run: build the explorer, then serve GraphQL on $(ADDR) from ./pledgegraph.db, loading data/ on first start
 run: web
@@ -51,6 +51,13 @@ e2e:
 ## eval: score the loader against every gold file (shared/eval, data/, testdata/)
 eval:
 	./scripts/eval.sh $(SHARED)
+
+## sync-eval: refresh testdata/eval (the hermetic copy of ../shared/eval the tests read)
+sync-eval:
+	mkdir -p testdata/eval/seed testdata/eval/dev
+	cp $(SHARED)/eval/seed/*.gold.json testdata/eval/seed/
+	cp $(SHARED)/eval/dev/*.txt $(SHARED)/eval/dev/*.gold.json $(SHARED)/eval/dev/README.md testdata/eval/dev/
+	cp $(SHARED)/eval/ANNOTATION.md $(SHARED)/eval/score.py testdata/eval/
 
 ## bench: benchmarks that print throughput, latency and memory figures
 bench:

@@ -7,8 +7,10 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"pledgegraph"
 	"pledgegraph/graph/model"
+	"time"
 )
 
 func (r *actorResolver) Title(ctx context.Context, obj *pledgegraph.Actor) (*string, error) {
@@ -99,6 +101,26 @@ func (r *evidenceResolver) SentenceText(ctx context.Context, obj *pledgegraph.Ev
 	return evidenceSentenceText(ctx, obj)
 }
 
+func (r *graphEdgeResolver) Documents(ctx context.Context, obj *model.GraphEdge) ([]*pledgegraph.Document, error) {
+	panic(fmt.Errorf("not implemented: Documents - documents"))
+}
+
+func (r *graphNodeResolver) Label(ctx context.Context, obj *model.GraphNode) (string, error) {
+	panic(fmt.Errorf("not implemented: Label - label"))
+}
+
+func (r *graphNodeResolver) Type(ctx context.Context, obj *model.GraphNode) (string, error) {
+	panic(fmt.Errorf("not implemented: Type - type"))
+}
+
+func (r *graphNodeResolver) Kind(ctx context.Context, obj *model.GraphNode) (*string, error) {
+	panic(fmt.Errorf("not implemented: Kind - kind"))
+}
+
+func (r *graphNodeResolver) Entity(ctx context.Context, obj *model.GraphNode) (model.Entity, error) {
+	panic(fmt.Errorf("not implemented: Entity - entity"))
+}
+
 func (r *mutationResolver) IngestDocument(ctx context.Context, input model.DocumentInput) (*pledgegraph.Document, error) {
 	return ingestDocument(ctx, r.Store, r.Ingester, input)
 }
@@ -111,11 +133,11 @@ func (r *queryResolver) Actors(ctx context.Context, kind *pledgegraph.ActorKind,
 	return findActors(ctx, r.Store, kind, search, first, after)
 }
 
-func (r *queryResolver) Statements(ctx context.Context, speaker *string, mentions *string, kind *pledgegraph.StatementKind, search *string, document *string, first *int, after *string) (*model.StatementConnection, error) {
+func (r *queryResolver) Statements(ctx context.Context, speaker *string, mentions *string, kind *pledgegraph.StatementKind, search *string, document *string, from *time.Time, to *time.Time, orderBy *model.DateOrder, first *int, after *string) (*model.StatementConnection, error) {
 	return findStatements(ctx, r.Store, speaker, mentions, kind, search, document, first, after)
 }
 
-func (r *queryResolver) Commitments(ctx context.Context, actor *string, target *string, polarity *pledgegraph.Polarity, document *string, first *int, after *string) (*model.CommitmentConnection, error) {
+func (r *queryResolver) Commitments(ctx context.Context, actor *string, target *string, polarity *pledgegraph.Polarity, document *string, modality *string, from *time.Time, to *time.Time, orderBy *model.DateOrder, first *int, after *string) (*model.CommitmentConnection, error) {
 	return findCommitments(ctx, r.Store, actor, target, polarity, document, first, after)
 }
 
@@ -137,6 +159,30 @@ func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, 
 
 func (r *queryResolver) Stats(ctx context.Context) (*pledgegraph.Stats, error) {
 	return stats(ctx, r.Store)
+}
+
+func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDepth *int, predicates []string, first *int) ([]*model.Path, error) {
+	panic(fmt.Errorf("not implemented: Path - path"))
+}
+
+func (r *queryResolver) Neighborhood(ctx context.Context, of string, depth *int, predicates []string, limit *int) (*model.Subgraph, error) {
+	panic(fmt.Errorf("not implemented: Neighborhood - neighborhood"))
+}
+
+func (r *queryResolver) Search(ctx context.Context, text string, first *int, after *string) (*model.SearchResultConnection, error) {
+	panic(fmt.Errorf("not implemented: Search - search"))
+}
+
+func (r *queryResolver) Timeline(ctx context.Context, actor string, orderBy *model.DateOrder, first *int, after *string) (*model.TimelineConnection, error) {
+	panic(fmt.Errorf("not implemented: Timeline - timeline"))
+}
+
+func (r *searchResultResolver) Type(ctx context.Context, obj *model.SearchResult) (string, error) {
+	panic(fmt.Errorf("not implemented: Type - type"))
+}
+
+func (r *searchResultResolver) Entity(ctx context.Context, obj *model.SearchResult) (model.Entity, error) {
+	panic(fmt.Errorf("not implemented: Entity - entity"))
 }
 
 func (r *statementResolver) Speaker(ctx context.Context, obj *pledgegraph.Statement) (*pledgegraph.Actor, error) {
@@ -167,18 +213,27 @@ func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
+func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
+
+func (r *Resolver) GraphNode() GraphNodeResolver { return &graphNodeResolver{r} }
+
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
+func (r *Resolver) SearchResult() SearchResultResolver { return &searchResultResolver{r} }
+
 func (r *Resolver) Statement() StatementResolver { return &statementResolver{r} }
 
 type (
-	actorResolver      struct{ *Resolver }
-	commitmentResolver struct{ *Resolver }
-	documentResolver   struct{ *Resolver }
-	evidenceResolver   struct{ *Resolver }
-	mutationResolver   struct{ *Resolver }
-	queryResolver      struct{ *Resolver }
-	statementResolver  struct{ *Resolver }
+	actorResolver        struct{ *Resolver }
+	commitmentResolver   struct{ *Resolver }
+	documentResolver     struct{ *Resolver }
+	evidenceResolver     struct{ *Resolver }
+	graphEdgeResolver    struct{ *Resolver }
+	graphNodeResolver    struct{ *Resolver }
+	mutationResolver     struct{ *Resolver }
+	queryResolver        struct{ *Resolver }
+	searchResultResolver struct{ *Resolver }
+	statementResolver    struct{ *Resolver }
 )

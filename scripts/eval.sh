@@ -29,6 +29,7 @@ score_set() { # name gold_dir text_dir...
 score_set seed "$shared/eval/seed" "$shared/seeds" data
 score_set dev "$shared/eval/dev" "$shared/eval/dev"
 # The project's own articles with gold (NAME.txt beside NAME.gold.json).
-for d in $(find data testdata -name '*.gold.json' -printf '%h\n' 2>/dev/null | sort -u); do
+# (testdata/eval is a copy of shared/eval, scored above.)
+for d in $(find data testdata -path testdata/eval -prune -o -name '*.gold.json' -printf '%h\n' 2>/dev/null | sort -u); do
   score_set "$d" "$d" "$d"
 done

@@ -3,7 +3,11 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"pledgegraph"
+	"strconv"
 	"time"
 )
 
@@ -91,6 +95,26 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// A page of search results.
+type SearchResultConnection struct {
+	// The results of this page, each with its cursor.
+	Edges []*SearchResultEdge `json:"edges"`
+	// The results of this page, without cursors.
+	Nodes []*SearchResult `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many results match, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// A search result in a page.
+type SearchResultEdge struct {
+	// Pass as `after` to resume after this result.
+	Cursor string `json:"cursor"`
+	// The result.
+	Node *SearchResult `json:"node"`
+}
+
 // A page of statements.
 type StatementConnection struct {
 	// The statements of this page, each with its cursor.
@@ -109,4 +133,92 @@ type StatementEdge struct {
 	Cursor string `json:"cursor"`
 	// The statement.
 	Node *pledgegraph.Statement `json:"node"`
+}
+
+// A byte range of a text: `start` inclusive, `end` exclusive.
+type TextSpan struct {
+	// The byte offset where the range starts.
+	Start int `json:"start"`
+	// The byte offset where the range ends (exclusive).
+	End int `json:"end"`
+}
+
+// A page of an actor's timeline.
+type TimelineConnection struct {
+	// The items of this page, each with its cursor and date.
+	Edges []*TimelineEdge `json:"edges"`
+	// The items of this page, without cursors.
+	Nodes []TimelineItem `json:"nodes"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many items the timeline holds, over all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// An item of a timeline.
+type TimelineEdge struct {
+	// Pass as `after` to resume after this item.
+	Cursor string `json:"cursor"`
+	// When the document it was read in was published, or null when unknown.
+	Date *time.Time `json:"date,omitempty"`
+	// The statement or commitment.
+	Node TimelineItem `json:"node"`
+}
+
+// An order by the publication time of the document an item was read in.
+type DateOrder string
+
+const (
+	// Oldest first; undated documents last.
+	DateOrderDateAsc DateOrder = "DATE_ASC"
+	// Newest first; undated documents last.
+	DateOrderDateDesc DateOrder = "DATE_DESC"
+)
+
+var AllDateOrder = []DateOrder{
+	DateOrderDateAsc,
+	DateOrderDateDesc,
+}
+
+func (e DateOrder) IsValid() bool {
+	switch e {
+	case DateOrderDateAsc, DateOrderDateDesc:
+		return true
+	}
+	return false
+}
+
+func (e DateOrder) String() string {
+	return string(e)
+}
+
+func (e *DateOrder) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DateOrder(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DateOrder", str)
+	}
+	return nil
+}
+
+func (e DateOrder) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DateOrder) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DateOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

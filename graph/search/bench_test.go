@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"pledgegraph/graph/search"
+	"pledgegraph/graph/store"
 	"pledgegraph/graph/traverse/traversetest"
 )
 
@@ -94,4 +95,29 @@ func BenchmarkIndex(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkSync: filling an empty index from a memory store, per document.
+func BenchmarkSync(b *testing.B) {
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.Config{Backend: store.BackendMemory})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	xs := traversetest.Corpus(3, max(b.N, 1))
+	if err := traversetest.Load(ctx, s, xs, nil); err != nil {
+		b.Fatal(err)
+	}
+	ix := openIndex(b, "")
+	b.ResetTimer()
+	st, err := ix.Sync(ctx, s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	if st.Documents != len(xs) {
+		b.Fatalf("synced %d documents, want %d", st.Documents, len(xs))
+	}
+	b.ReportMetric(float64(len(xs))/b.Elapsed().Seconds(), "docs/s")
 }

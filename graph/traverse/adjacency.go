@@ -485,6 +485,16 @@ func (v *snapView) Neighbors(ctx context.Context, ids []string, predicate string
 	return out, nil
 }
 
+// Degree is the number of edges of a node, all relations and directions.
+func (v *snapView) Degree(id string) int {
+	v.a.mu.RLock()
+	defer v.a.mu.RUnlock()
+	if n, ok := v.snap.idx[id]; ok {
+		return len(v.snap.arcs[n])
+	}
+	return 0
+}
+
 // snapshot is the adjacency itself: nodes interned to int32, each with its
 // arcs sorted by relation and direction, then by the ID of the other end (so
 // that Neighbors answers in ID order, as the store does).

@@ -49,11 +49,13 @@ func newSide(root string) *side {
 // at most maxDepth edges, following the relations named in predicates (nil:
 // all configured relations) in both directions.
 //
-// All shortest paths are candidates, ties included. Paths through fewer
-// documents come first (a path through a document only says that two things
-// were read in the same article; one through statements and commitments says
-// more), ranked among the first max(first+1, min(10*first, 1000)) found;
-// otherwise the order is deterministic (by the IDs along the path).
+// All shortest paths are candidates, ties included, in a canonical order
+// that does not depend on the Graph behind (store or Adjacency): paths
+// through fewer documents first (a path through a document only says that
+// two things were read in the same article; one through statements and
+// commitments says more), then by the IDs along the path. The ranking by
+// documents is exact among the first max(first+1, min(10*first, 1000)) paths
+// of a depth-first walk that tries the steps through fewest documents first.
 // PathResult.More tells whether some were left out. from == to yields one
 // path of length 0. Nodes that are not connected within maxDepth (or that
 // do not exist) yield no paths and no error.
@@ -93,10 +95,11 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 		if len(src.frontier) == 0 || len(dst.frontier) == 0 {
 			break // one side is exhausted: no path
 		}
-		// Expand the smaller frontier: the search grows from both ends at
-		// the pace of the thinner one.
+		// Expand the smaller frontier (by edges when the graph can tell,
+		// else by nodes): the search grows from both ends at the pace of
+		// the thinner one.
 		grow, other := src, dst
-		if len(dst.frontier) < len(src.frontier) {
+		if cost(g, dst.frontier) < cost(g, src.frontier) {
 			grow, other = dst, src
 		}
 		hops, err := x.expand(ctx, grow.frontier, nil)
@@ -137,7 +140,7 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 			// Rank among the first few hundred candidates: paths through
 			// fewer documents (co-occurrence) before those through
 			// statements and commitments.
-			paths, more := enumerate(src, dst, meet, max(first+1, min(10*first, 1000)))
+			paths, more := enumerate(src, dst, from, to, meet, max(first+1, min(10*first, 1000)))
 			slices.SortStableFunc(paths, func(a, b Path) int { return cmp.Compare(documents(a), documents(b)) })
 			if len(paths) > first {
 				paths, more = paths[:first], true
@@ -148,69 +151,125 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 	return &PathResult{Paths: []Path{}, Visited: len(src.depth) + len(dst.depth), Calls: x.calls}, nil
 }
 
-// enumerate lists up to first paths src → meet → dst, and whether there
-// were more. Parent links through documents are tried last.
-func enumerate(src, dst *side, meet []string, first int) ([]Path, bool) {
-	for _, s := range []*side{src, dst} {
-		for _, hs := range s.parents {
-			slices.SortFunc(hs, compareHops)
+// cost estimates the work of expanding a frontier: its edges when the graph
+// knows degrees, else its nodes.
+func cost(g Graph, frontier []string) int {
+	d, ok := g.(Degreer)
+	if !ok {
+		return len(frontier)
+	}
+	n := 0
+	for _, id := range frontier {
+		n += d.Degree(id)
+	}
+	return n
+}
+
+// step is an edge of the shortest-path DAG, from the source's side.
+type step struct {
+	to   string
+	edge Edge
+}
+
+// enumerate lists up to limit paths of the shortest-path DAG, in a canonical
+// order that does not depend on where the two searches met: depth first
+// from the source, trying at each node the next steps through the fewest
+// documents to the end first, then by node ID. It reports whether there
+// were more.
+func enumerate(src, dst *side, from, to string, meet []string, limit int) ([]Path, bool) {
+	// The DAG: parent links of the source's tree above the meeting nodes,
+	// reversed, and parent links of the destination's tree below them.
+	fwd := map[string][]step{}
+	seen := map[string]bool{}
+	var up func(n string)
+	up = func(n string) {
+		if seen[n] {
+			return
 		}
+		seen[n] = true
+		for _, h := range src.parents[n] {
+			fwd[h.From] = append(fwd[h.From], step{n, h.Edge})
+			up(h.From)
+		}
+	}
+	var down func(n string)
+	down = func(n string) {
+		if seen[n+"\x00"] {
+			return
+		}
+		seen[n+"\x00"] = true
+		for _, h := range dst.parents[n] {
+			fwd[n] = append(fwd[n], step{h.From, h.Edge})
+			down(h.From)
+		}
+	}
+	for _, m := range meet {
+		up(m)
+		down(m)
+	}
+	// docs[n] is the fewest documents on a path from n on to the end.
+	docs := map[string]int{to: 0}
+	var least func(n string) int
+	least = func(n string) int {
+		if d, ok := docs[n]; ok {
+			return d
+		}
+		best := -1
+		for _, st := range fwd[n] {
+			if d := least(st.to) + isDoc(st.to, to); best < 0 || d < best {
+				best = d
+			}
+		}
+		docs[n] = best
+		return best
+	}
+	for n, steps := range fwd {
+		least(n)
+		slices.SortFunc(steps, func(a, b step) int {
+			return cmp.Or(
+				cmp.Compare(docs[a.to]+isDoc(a.to, to), docs[b.to]+isDoc(b.to, to)),
+				compareNodes(a.to, b.to),
+				strings.Compare(a.edge.Predicate, b.edge.Predicate),
+				strings.Compare(a.edge.Source, b.edge.Source))
+		})
 	}
 	var paths []Path
 	more := false
-	// halves walks the parent links of s from n back to its root, calling
-	// yield with the nodes and edges from n to the root; it stops when
-	// yield returns false.
-	var halves func(s *side, n string, nodes []string, edges []Edge, yield func([]string, []Edge) bool) bool
-	halves = func(s *side, n string, nodes []string, edges []Edge, yield func([]string, []Edge) bool) bool {
-		nodes = append(nodes, n)
-		hs := s.parents[n]
-		if len(hs) == 0 {
-			return yield(nodes, edges)
+	nodes, edges := []string{from}, []Edge{}
+	var walk func(n string) bool
+	walk = func(n string) bool {
+		if n == to {
+			if len(paths) == limit {
+				more = true
+				return false
+			}
+			p := Path{Nodes: make([]Node, len(nodes)), Edges: slices.Clone(edges)}
+			for i, id := range nodes {
+				p.Nodes[i] = NewNode(id)
+			}
+			paths = append(paths, p)
+			return true
 		}
-		for _, h := range hs {
-			if !halves(s, h.From, nodes, append(edges, h.Edge), yield) {
+		for _, st := range fwd[n] {
+			nodes, edges = append(nodes, st.to), append(edges, st.edge)
+			ok := walk(st.to)
+			nodes, edges = nodes[:len(nodes)-1], edges[:len(edges)-1]
+			if !ok {
 				return false
 			}
 		}
 		return true
 	}
-	for _, m := range meet {
-		ok := halves(src, m, nil, nil, func(srcNodes []string, srcEdges []Edge) bool {
-			return halves(dst, m, nil, nil, func(dstNodes []string, dstEdges []Edge) bool {
-				if len(paths) == first {
-					more = true
-					return false
-				}
-				paths = append(paths, joinPath(srcNodes, srcEdges, dstNodes, dstEdges))
-				return true
-			})
-		})
-		if !ok {
-			break
-		}
-	}
+	walk(from)
 	return paths, more
 }
 
-// joinPath builds the path from the source half (meeting node back to the
-// source) and the destination half (meeting node on to the destination).
-func joinPath(srcNodes []string, srcEdges []Edge, dstNodes []string, dstEdges []Edge) Path {
-	p := Path{
-		Nodes: make([]Node, 0, len(srcNodes)+len(dstNodes)-1),
-		Edges: make([]Edge, 0, len(srcEdges)+len(dstEdges)),
+// isDoc is 1 for a document node other than end, else 0.
+func isDoc(id, end string) int {
+	if id != end && pledgegraph.NodeType(id) == pledgegraph.TypeDocument {
+		return 1
 	}
-	for i := len(srcNodes) - 1; i >= 0; i-- {
-		p.Nodes = append(p.Nodes, NewNode(srcNodes[i]))
-	}
-	for i := len(srcEdges) - 1; i >= 0; i-- {
-		p.Edges = append(p.Edges, srcEdges[i])
-	}
-	for _, n := range dstNodes[1:] {
-		p.Nodes = append(p.Nodes, NewNode(n))
-	}
-	p.Edges = append(p.Edges, dstEdges...)
-	return p
+	return 0
 }
 
 // documents counts the document nodes inside a path.
@@ -234,14 +293,4 @@ func compareNodes(a, b string) int {
 		return -1
 	}
 	return strings.Compare(a, b)
-}
-
-func compareHops(a, b hop) int {
-	if c := compareNodes(a.From, b.From); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Edge.Predicate, b.Edge.Predicate); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Edge.Source, b.Edge.Source)
 }

@@ -26,6 +26,14 @@ type Viewer interface {
 	View(ctx context.Context) (Graph, error)
 }
 
+// Degreer is optionally implemented by a Graph that can tell, without a
+// round trip, how many edges a node has (the views of an Adjacency can).
+// ShortestPaths then grows the side of the search whose frontier has fewer
+// edges, rather than fewer nodes, which keeps it away from hubs.
+type Degreer interface {
+	Degree(id string) int
+}
+
 // Node is a node of a path or subgraph.
 type Node struct {
 	ID   string

@@ -459,6 +459,14 @@ func TestShortestPathsMatchReference(t *testing.T) {
 	slices.Sort(nodes)
 	g := &counting{Graph: s}
 	tr := traverse.New(g, traverse.Config{})
+	// The in-memory copy knows degrees, so its searches grow differently;
+	// the answers must not differ.
+	adj := traverse.NewAdjacency(s, traverse.AdjacencyConfig{CheckEvery: -1, Logger: quiet})
+	defer adj.Close()
+	if err := adj.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cached := traverse.New(adj, traverse.Config{})
 	const first = 50
 	checked, found := 0, 0
 	for i := 0; i < 120; i++ {
@@ -473,6 +481,13 @@ func TestShortestPathsMatchReference(t *testing.T) {
 			calls := int(g.calls.Load() - before)
 			if calls != res.Calls {
 				t.Errorf("Calls = %d, counted %d", res.Calls, calls)
+			}
+			res2, err := cached.ShortestPaths(ctx, from, to, maxDepth, nil, first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(res.Paths, res2.Paths, func(a, b traverse.Path) bool { return render(a) == render(b) }) || res.More != res2.More {
+				t.Fatalf("%s → %s depth %d: store and copy answer differently", from, to, maxDepth)
 			}
 			// Each level asks at most every relation in both directions;
 			// there are at most maxDepth levels.

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"pledgegraph"
+	"pledgegraph/internal/testcorpus"
 	"pledgegraph/loader/actors"
 	"pledgegraph/loader/annot"
 	"pledgegraph/loader/normalize"
@@ -21,35 +22,26 @@ import (
 
 var dumpDir = flag.String("dump", "", "write NAME.pred.json (score.py format, actors only) for each gold article to this directory")
 
-// evalRoot is the shared evaluation material (gold annotations and dev articles).
-const evalRoot = "../../../shared/eval"
-
 // goldArticle is one article with its gold file.
 type goldArticle struct {
 	name, text, gold string
 }
 
-func goldArticles(t testing.TB) []goldArticle {
+func articles(t testing.TB, sets ...string) []goldArticle {
 	t.Helper()
-	root := evalRoot
-	if _, err := os.Stat(root); err != nil {
-		root = "/work/shared/eval"
-		if _, err := os.Stat(root); err != nil {
-			t.Skip("shared/eval not present")
-		}
-	}
-	arts := []goldArticle{{
-		name: "000_87af0ff4f4581aa7",
-		text: "../../data/000_87af0ff4f4581aa7.txt",
-		gold: filepath.Join(root, "seed/000_87af0ff4f4581aa7.gold.json"),
-	}}
-	ms, _ := filepath.Glob(filepath.Join(root, "dev/d*.txt"))
-	for _, m := range ms {
-		base := strings.TrimSuffix(filepath.Base(m), ".txt")
-		arts = append(arts, goldArticle{name: base, text: m, gold: filepath.Join(root, "dev", base+".gold.json")})
+	var arts []goldArticle
+	for _, a := range testcorpus.Articles(t, sets...) {
+		arts = append(arts, goldArticle{name: a.Name, text: a.Text, gold: a.Gold})
 	}
 	return arts
 }
+
+// goldArticles are the seed and dev articles (tuned on).
+func goldArticles(t testing.TB) []goldArticle { return articles(t, testcorpus.Seed, testcorpus.Dev) }
+
+// heldOutArticles are the project's own articles with gold
+// (testdata/articles), written without reading this package.
+func heldOutArticles(t testing.TB) []goldArticle { return articles(t, testcorpus.HeldOut) }
 
 // annotate runs the stages before this one, as the pipeline does.
 func annotate(t testing.TB, raw string) *annot.Doc {
@@ -244,23 +236,6 @@ const (
 	devFloor     = 0.99
 	heldOutFloor = 0.98
 )
-
-// heldOutArticles are the project's own articles with gold
-// (testdata/articles/aNN.txt beside aNN.gold.json), written without reading
-// this package.
-func heldOutArticles(t testing.TB) []goldArticle {
-	t.Helper()
-	ms, _ := filepath.Glob("../../testdata/articles/*.gold.json")
-	var arts []goldArticle
-	for _, m := range ms {
-		base := strings.TrimSuffix(filepath.Base(m), ".gold.json")
-		txt := filepath.Join(filepath.Dir(m), base+".txt")
-		if _, err := os.Stat(txt); err == nil {
-			arts = append(arts, goldArticle{name: base, text: txt, gold: m})
-		}
-	}
-	return arts
-}
 
 func dump(t *testing.T, path string, acts []pledgegraph.Actor) {
 	type pa struct {

@@ -4,22 +4,34 @@
 // Speakers are found by a sequence of sieves, in the manner of CoreNLP's
 // QuoteAttributionAnnotator, from the most to the least precise:
 //
-//	quote-trailing-cue   “…,” Kiprono said. / “…,” said Tomas Ekberg, …
+//	quote-trailing-cue   “…,” Kiprono said. / “…,” said Tomas Ekberg, a lawyer who …
 //	quote-leading-cue    Owen Pryce said: “…” / He added, “…”
 //	quote-in-report      Starmer said the meeting made “excellent progress”
 //	quote-evaluative     Kushner called the meeting “a very big milestone”
+//	quote-colon          He was blunt about the reason: “…” (no verb of saying)
+//	quote-source-next    “…” The assessment comes from Oleh Tkachuk, …
 //	quote-continued      a paragraph-spanning quote takes the speaker named in any of its paragraphs
 //	quote-paragraph      a quoted sentence with no cue takes its paragraph's quoted speaker
 //	quote-previous       a paragraph that is only a quote continues the previous paragraph's speaker
-//	report-clause        X said (that) CLAUSE, X told reporters CLAUSE, …, saying CLAUSE
-//	report-trailing      CLAUSE, diplomats said.
+//	report-clause        X said (that) CLAUSE, X told reporters CLAUSE, …, saying CLAUSE, analysts say CLAUSE
+//	report-trailing      CLAUSE, diplomats said. / CLAUSE, she said, and CLAUSE. / Too often, Clarke said, CLAUSE.
 //	report-according     according to X, CLAUSE
 //
+// A reported clause holding a partial quote is a statement too when the
+// unquoted part is a full clause ("said crews were working “hour by hour”
+// to restore …"), not when the quote is its predicate ("said the plan was
+// “a betrayal”"). Negated cues ("has not answered"), cues in reduced
+// relative clauses ("the sum Gazprom claims") and adverbials after a cue
+// ("said at an event this month") report nothing.
+//
 // Subjects of cues are resolved by package discourse: names, coordinations
-// (one statement per actor), pronouns, role nouns ("the minister") and
-// generic sources ("two diplomats"), which give a statement with no
-// speaker rather than a wrong one. Quotes no sieve attributes (scare quotes,
-// names in quotation marks) are not statements.
+// (one statement per actor, "neither … nor" too), counted groups ("the two
+// governments"), pronouns (with gender learnt from the text), role nouns
+// ("the minister") and generic sources ("two diplomats"), which give a
+// statement with no speaker rather than a wrong one; so does a document no
+// one is named as the author of ("the statement said"). Quotes no sieve
+// attributes (scare quotes, titles and names in quotation marks) are not
+// statements.
 package attribute
 
 import (

@@ -11,14 +11,27 @@
 //	direct quotes    “… and we will not leave while the job is half done.” (first person)
 //
 // Who commits follows the annotation guidelines: a person speaking for a
-// state commits the state (package discourse's Principal), an official of an
-// international body commits the body, a coordinated subject gives one
-// commitment per actor, "we" in a quote is the speaker's state or body, and a
-// person's own plans ("she would travel to …") stay the person's. Modals
-// commit only in reported speech and quotes (and "will" in narration);
-// predictions ("would fail", "could struggle"), hedges ("would likely"),
-// obligations ("will have to") and clauses under if/how/which are not
-// commitments.
+// state commits the state (package discourse's Principal, or the one state
+// an official's reports speak for when nothing else says), an official of
+// an international body commits the body, a coordinated subject gives one
+// commitment per actor ("neither … nor" a refusal for each, "the three
+// countries" each of those named before), "we" in a quote is the speaker's
+// state or body, and a person's own plans ("she would travel to …") stay
+// the person's. A subject that names no actor implies one: officials of a
+// body ("EU foreign ministers agreed …"), the owner of a policy instrument
+// ("the bloc’s next package would target …"), or the speaker's side for
+// money it gives ("€120 million will be paid", "the rest will follow",
+// where an EU institution stands for the union).
+//
+// Modals commit only in reported speech and quotes (and "will" in
+// narration); "would consider" commits to weighing an act, "promised not
+// to" and "has no plans to" are refusals. Predictions ("would fail", "could
+// struggle"), hedges ("would likely"), obligations ("will have to"), shared
+// views ("agree on the diagnosis") and clauses under if/how/which are not
+// commitments. A modal and a trigger verb it governs ("would offer") are
+// one commitment; coordinated verbs ("would review … and could extend"),
+// infinitives ("to cap … and to keep …") and a report continued after its
+// cue ("…, she said, and would ask …") give one each.
 package commit
 
 import (

@@ -38,6 +38,9 @@ type goldenCommitment struct {
 // compares the commitments with testdata/golden (refresh with -update).
 func TestGolden(t *testing.T) {
 	for _, set := range evalSets {
+		if set.dir != "" {
+			continue // the held-out articles are scored, not kept as golden files
+		}
 		for _, name := range set.files {
 			t.Run(name, func(t *testing.T) {
 				raw, err := os.ReadFile(filepath.Join(evalDir, name+".txt"))

@@ -69,7 +69,7 @@ var nonVolitional = set("be", "become", "achieve", "find", "happen", "see", "hav
 	"cost", "get", "lose", "win", "suffer", "look", "appear", "prove", "turn", "mark", "come", "go", "feel",
 	"think", "believe", "include", "involve", "require", "last", "say", "comment", "discuss", "confirm",
 	"elaborate", "specify", "disclose", "reveal", "name", "answer", "respond", "wait", "rely", "matter",
-	"end", "begin", "start", "welcome", "weigh", "study",
+	"end", "begin", "start", "welcome", "weigh", "study", "tell", "talk", "guess", "bet",
 	"decide", "like", "prefer", "wish", "die", "fall", "rise", "grow", "collapse", "survive")
 
 // aspectual verbs mean nothing without an object ("we will not stop now").

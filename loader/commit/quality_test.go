@@ -45,11 +45,16 @@ func chain(t testing.TB, raw string) *annot.Doc {
 
 var evalSets = []struct {
 	name  string
+	dir   string // where NAME.txt and NAME.gold.json are; evalDir when empty
 	files []string
 	floor float64 // commitment F1 floor: only rises
 }{
-	{"seed", []string{"seed"}, 1.00},
-	{"dev", []string{"d01", "d02", "d03", "d04", "d05", "d06"}, 1.00},
+	{"seed", "", []string{"seed"}, 1.00},
+	{"dev", "", []string{"d01", "d02", "d03", "d04", "d05", "d06"}, 1.00},
+	// The project's held-out articles (testdata/articles/README.md). Their
+	// floor sits a little below the score reached, as it also moves with
+	// the actors stage upstream.
+	{"articles", filepath.Join("..", "..", "testdata", "articles"), []string{"a01", "a02", "a03", "a04", "a05", "a06", "a07", "a08"}, 0.97},
 }
 
 // TestQuality scores commitments on the seed and dev articles with the
@@ -57,12 +62,16 @@ var evalSets = []struct {
 func TestQuality(t *testing.T) {
 	for _, set := range evalSets {
 		var cm annottest.Count
+		dir := set.dir
+		if dir == "" {
+			dir = evalDir
+		}
 		for _, name := range set.files {
-			raw, err := os.ReadFile(filepath.Join(evalDir, name+".txt"))
+			raw, err := os.ReadFile(filepath.Join(dir, name+".txt"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			gold, err := os.ReadFile(filepath.Join(evalDir, name+".gold.json"))
+			gold, err := os.ReadFile(filepath.Join(dir, name+".gold.json"))
 			if err != nil {
 				t.Fatal(err)
 			}

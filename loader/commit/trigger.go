@@ -54,6 +54,9 @@ func (x *extractor) trigger(i int, c ctx, prev []string) []found {
 	}
 	j := i + 1
 	modality := t.Text
+	if vt.lemma == "back" && j < c.hi && (a.Toks[j].Lower == "out" || a.Toks[j].Lower == "off" || a.Toks[j].Lower == "down" || a.Toks[j].Lower == "away") {
+		return nil // "backed out of the deal": a withdrawal, not backing
+	}
 	if vt.lemma == "rule out" {
 		if j >= c.hi || a.Toks[j].Lower != "out" {
 			return nil
@@ -332,8 +335,11 @@ func (x *extractor) nonVolitionalAt(j, hi int) bool {
 		next = a.Toks[n].Lower
 	}
 	switch v {
-	case "respond", "answer", "react":
-		return !(next == "with" || next == "in" || next == "by" || next == "forcefully" || next == "firmly" || next == "decisively")
+	case "respond", "answer", "react", "retaliate":
+		// "would respond with …", "would respond in kind", "would react
+		// accordingly": an act; "would not respond to questions" is not.
+		return !(next == "with" || next == "in" || next == "by" || next == "accordingly" ||
+			len(next) > 4 && strings.HasSuffix(next, "ly") && next != "likely")
 	case "find":
 		return !(next == "the" || next == "a" || next == "new" || next == "more" || next == "other" || next == "alternative" ||
 			next == "money" || next == "funds" || next == "funding" || next == "ways" || next == "solutions")
@@ -408,7 +414,7 @@ func (x *extractor) buildFrom(s, i, v int, c ctx, prev []string, modality string
 			if x.an.MentionAt(lo) < 0 {
 				subj = strings.ToLower(subj[:1]) + subj[1:]
 			}
-			vp.action = strings.TrimSpace("provide " + subj + " " + strings.TrimPrefix(vp.action, verb))
+			vp.action = strings.Join(strings.Fields("provide "+subj+" "+strings.TrimPrefix(vp.action, verb)), " ")
 		}
 		f := found{actors: acts, self: self, action: vp.action, negative: neg, modality: modality, condition: vp.condition,
 			lo: x.evidenceStart(s, c), hi: vp.end, rule: rule, conf: conf, ctx: c}
@@ -624,6 +630,8 @@ func (x *extractor) phraseEnd(j int, c ctx, list bool) (end int, cond string, co
 			return k, "", k
 		case w == "and" && list && k+1 < c.hi && a.Toks[k+1].Lower == "to":
 			return k, "", k
+		case w == "and" && k+1 < c.hi && a.Toks[k+1].Lower == "that":
+			return k, "", k // "… for ammunition and that the first deliveries would …": a second reported clause
 		case isParticipleAfterComma(a, k, j):
 			return k, "", k
 		}

@@ -3,6 +3,7 @@ package normalize
 import (
 	"os"
 	"path/filepath"
+	"pledgegraph/internal/testcorpus"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,8 +66,13 @@ func mojibake(s string) string {
 // lone 'â' only the nesting is left, so the outer quotes come back double
 // and that damage is not checked there.
 func TestDamageRoundTrip(t *testing.T) {
-	for _, name := range []string{"d02", "d03", "d04", "x01", "x02", "x03"} {
-		raw, err := os.ReadFile(filepath.Join("testdata", "input", name+".txt"))
+	dev := filepath.Join(testcorpus.Root(t), "testdata", "eval", "dev")
+	for _, path := range []string{
+		filepath.Join(dev, "d02.txt"), filepath.Join(dev, "d03.txt"), filepath.Join(dev, "d04.txt"),
+		filepath.Join("testdata", "input", "x01.txt"), filepath.Join("testdata", "input", "x02.txt"), filepath.Join("testdata", "input", "x03.txt"),
+	} {
+		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		raw, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}

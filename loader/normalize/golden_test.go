@@ -5,20 +5,19 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pledgegraph/internal/testcorpus"
 	"strings"
 	"testing"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// TestGolden normalises every article under testdata/input and compares
+// TestGolden normalises every article under testdata/input and every article
+// with gold (package testcorpus), and compares
 // title, dateline, date and the kind and text of every paragraph with
 // testdata/golden/NAME.golden. Run with -update to rewrite the golden files.
 func TestGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/input/*.txt")
-	if err != nil || len(inputs) == 0 {
-		t.Fatalf("no inputs: %v", err)
-	}
+	inputs := goldenInputs(t)
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".txt")
 		t.Run(name, func(t *testing.T) {
@@ -81,4 +80,18 @@ func firstDiff(got, want string) string {
 		}
 	}
 	return ""
+}
+
+// goldenInputs lists this package's own articles (testdata/input) and every
+// article with gold annotations.
+func goldenInputs(t *testing.T) []string {
+	t.Helper()
+	inputs, err := filepath.Glob("testdata/input/*.txt")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs: %v", err)
+	}
+	for _, a := range testcorpus.Articles(t) {
+		inputs = append(inputs, a.Text)
+	}
+	return inputs
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"pledgegraph/internal/testcorpus"
 	"strings"
 	"testing"
 
@@ -14,13 +15,17 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// TestGolden normalises every article under ../normalize/testdata/input,
+// TestGolden normalises every article under ../normalize/testdata/input and
+// every article with gold (package testcorpus),
 // splits it, and compares sentences and quotes with testdata/golden/NAME.golden.
 // Run with -update to rewrite the golden files.
 func TestGolden(t *testing.T) {
 	inputs, err := filepath.Glob(filepath.Join("..", "normalize", "testdata", "input", "*.txt"))
 	if err != nil || len(inputs) == 0 {
 		t.Fatalf("no inputs: %v", err)
+	}
+	for _, a := range testcorpus.Articles(t) {
+		inputs = append(inputs, a.Text)
 	}
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".txt")

@@ -7,9 +7,13 @@
 //
 // It is rule-based and deterministic: pronouns resolve to the nearest
 // compatible actor searching the current sentence left to right and then
-// earlier sentences (a Hobbs-style preference for subjects), role nouns to
-// the most recently mentioned holder of a matching title, generic nouns
-// ("officials", "two diplomats") to no one.
+// earlier sentences (a Hobbs-style preference for subjects), never across
+// gender (read from given names, honorifics, Slavic surname endings and the
+// pronouns the text itself uses unambiguously for a person); role nouns
+// resolve to the most recently mentioned holder of a matching title,
+// counted groups ("the two governments", "their governments") to the
+// actors named before, generic nouns ("officials", "two diplomats") to no
+// one.
 package discourse
 
 import (
@@ -241,6 +245,7 @@ func (a *Analysis) readPersons() {
 		}
 		start := a.sent[a.Toks[lo].Sent][0]
 		commas := 0
+		sawRole := false
 		for i := lo - 1; i >= start && i >= lo-12; i-- {
 			t := a.Toks[i]
 			if t.Kind == Punct {
@@ -256,8 +261,16 @@ func (a *Analysis) readPersons() {
 				}
 				break
 			}
-			if stopWord[t.Lower] || (!t.Cap() && !IsPersonRole(t.Lower) && !roleModifier(t.Lower) && t.Lower != "'s" && !IsDeterminer(t.Lower) && t.Lower != "of" && t.Lower != "for" && t.Lower != "to") {
+			// A lower-case word inside a title: a title word, or any plain
+			// word before a role noun already read ("foreign policy chief").
+			inTitle := IsPersonRole(t.Lower) || roleModifier(t.Lower) || t.Lower == "'s" || IsDeterminer(t.Lower) ||
+				t.Lower == "of" || t.Lower == "for" || t.Lower == "to" ||
+				sawRole && t.Kind == Word && !IsAdverb(t.Lower) && !IsModal(t.Lower) && !IsBe(t.Lower) && !IsHave(t.Lower) && !IsPronoun(t.Lower)
+			if stopWord[t.Lower] || !t.Cap() && !inTitle {
 				break
+			}
+			if IsPersonRole(t.Lower) {
+				sawRole = true
 			}
 			words = append(words, t.Lower)
 			if mm := a.ment[i]; mm >= 0 && mm != mi {

@@ -210,3 +210,8 @@ func surnameGender(name string) gender {
 	}
 	return genderUnknown
 }
+
+// documentHeads are texts whose author a phrase may name ("a statement from
+// the ministry", "a Kremlin statement").
+var documentHeads = set("statement", "statements", "communique", "communiqué", "declaration", "letter", "memo",
+	"memorandum", "post", "tweet", "readout", "release", "note", "filing", "bulletin", "notice", "transcript")

@@ -1,6 +1,9 @@
 package discourse
 
-import "pledgegraph"
+import (
+	"pledgegraph"
+	"pledgegraph/loader/annot"
+)
 
 // Ref is what a noun phrase refers to.
 type Ref struct {
@@ -248,6 +251,23 @@ func (a *Analysis) referSimple(toks []int) Ref {
 		// "a spokesman for the ministry" is the ministry; "officials" no one.
 		return Ref{Generic: true, Head: head, Rule: "generic"}
 	}
+	if documentHeads[ht.Lower] {
+		// "a statement from the ministry", "a Kremlin statement", "Trump’s
+		// post": the text's author.
+		if len(core) < len(toks) {
+			if w := a.Toks[toks[len(core)]].Lower; w == "from" || w == "by" || w == "of" {
+				if rest := a.referSimple(toks[len(core)+1:]); rest.Resolved() {
+					rest.Rule = "document"
+					return rest
+				}
+			}
+		}
+		for k := len(core) - 2; k >= 0; k-- {
+			if m := a.ment[core[k]]; m >= 0 && a.Doc.Mentions[m].Kind != annot.Demonym {
+				return Ref{Actors: []int{a.Doc.Mentions[m].Actor}, Head: head, Rule: "document"}
+			}
+		}
+	}
 	if IsPersonRole(ht.Lower) && len(core) < len(toks) && (a.Toks[core[0]].Lower == "a" || a.Toks[core[0]].Lower == "an") {
 		// "a spokesman for the ministry": the body the unnamed person speaks for.
 		rest := a.referSimple(toks[len(core)+1:])
@@ -284,8 +304,9 @@ func (a *Analysis) referSimple(toks []int) Ref {
 	if (IsPersonRole(ht.Lower) || IsOrgHead(ht.Lower)) && ht.Kind == Word {
 		return Ref{Head: head} // an unresolved role
 	}
-	// Otherwise the last mention of the core, when the head is a name-like word.
-	if m := a.ment[last]; m >= 0 {
+	// Otherwise the last mention of the core, when the head is a name-like
+	// word; not a name in a post-modifier ("his business ties with Russia").
+	if m := a.ment[last]; m >= 0 && len(core) == len(toks) {
 		return Ref{Actors: []int{a.Doc.Mentions[m].Actor}, Head: last, Rule: "mention"}
 	}
 	return Ref{Head: head}

@@ -90,11 +90,14 @@ export class GraphSource {
     return out;
   }
 
-  /** One batched query per 100 IDs; a promise per ID. */
+  /** Batched queries (at most 100 IDs, fewer for large pages); a promise per ID. */
   fetchClient(ids) {
     const out = [];
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const chunk = ids.slice(i, i + BATCH);
+    // The server caps a request's estimated cost (about 110 per ID per item
+    // of each relation page), so fewer IDs go in one request as pages grow.
+    const step = Math.max(1, Math.min(BATCH, Math.floor(400 / Math.max(1, this.pageSize))));
+    for (let i = 0; i < ids.length; i += step) {
+      const chunk = ids.slice(i, i + step);
       const batch = this.caps.nodes
         ? this.request(Q.expandQuery(this.caps), { ids: chunk, first: this.pageSize }).then((d) => d.nodes)
         : this.request(Q.expandQuery(this.caps, chunk.length),
