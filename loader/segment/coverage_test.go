@@ -34,7 +34,6 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-
 type goldStatement struct {
 	Speaker  *string `json:"speaker"`
 	Kind     string  `json:"kind"`
