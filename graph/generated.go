@@ -9781,13 +9781,13 @@ func (ec *executionContext) marshalNNode2ᚕpledgegraphᚋgraphᚋmodelᚐNode(c
 }
 
 func (ec *executionContext) unmarshalNNodeType2string(ctx context.Context, v any) (string, error) {
-	res, err := pledgegraph.UnmarshalNodeType(v)
+	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNodeType2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
 	_ = sel
-	res := pledgegraph.NodeType(v)
+	res := graphql.MarshalString(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "NodeType!")
 	}

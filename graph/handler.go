@@ -16,6 +16,8 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"pledgegraph"
+	"pledgegraph/graph/search"
+	"pledgegraph/graph/traverse"
 )
 
 // Options configure the GraphQL handler. Store is required; zero values of
@@ -24,6 +26,12 @@ type Options struct {
 	Store    pledgegraph.Store
 	Ingester Ingester     // nil: ingestDocument fails with INVALID
 	Logger   *slog.Logger // nil: slog.Default()
+	// Graph is what path and neighborhood traverse: a traverse.Adjacency
+	// wrapping Store for interactive latency; nil: Store itself.
+	Graph traverse.Graph
+	// Search is the full-text index behind search; nil: search fails with
+	// INVALID.
+	Search *search.Index
 
 	MaxComplexity int           // default DefaultMaxComplexity
 	MaxDepth      int           // default DefaultMaxDepth
@@ -59,8 +67,12 @@ func NewHandler(cfg Options) http.Handler {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 
+	if cfg.Graph == nil {
+		cfg.Graph = cfg.Store
+	}
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers: &Resolver{Store: cfg.Store, Ingester: cfg.Ingester, Logger: cfg.Logger},
+		Resolvers: &Resolver{Store: cfg.Store, Ingester: cfg.Ingester, Logger: cfg.Logger,
+			Traverser: NewTraverser(cfg.Graph), Index: cfg.Search, dates: newDateCache()},
 	}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})

@@ -104,6 +104,7 @@ func depth(set ast.SelectionSet, guard int) int {
 var pagedFields = map[string]bool{
 	"Query.actors": true, "Query.statements": true, "Query.commitments": true, "Query.documents": true,
 	"Actor.statements": true, "Actor.mentionedIn": true, "Actor.commitments": true, "Actor.targetedBy": true,
+	"Query.search": true, "Query.timeline": true,
 }
 
 // listSizes are typical sizes of the unpaged lists.
@@ -115,6 +116,9 @@ var listSizes = map[string]int{
 	"Document.actors":       30,
 	"Document.statements":   50,
 	"Document.commitments":  20,
+	"Path.nodes":            5,
+	"Path.edges":            4,
+	"GraphEdge.documents":   3,
 }
 
 type costWalker struct {
@@ -195,6 +199,19 @@ func (c *costWalker) field(f *ast.Field, parent *ast.Definition) int {
 			total = addCost(total, c.selection(f.SelectionSet, c.typeOfID(s, typ)))
 		}
 		return total
+	case key == "Query.path":
+		n := 5
+		if first, ok := toInt(args["first"]); ok {
+			n = min(max(first, 1), MaxPathFirst)
+		}
+		return addCost(1, mulCost(n, c.selection(f.SelectionSet, typ)))
+	case key == "Query.neighborhood":
+		// A subgraph holds up to limit nodes and, typically, as many edges.
+		n := 200
+		if limit, ok := toInt(args["limit"]); ok {
+			n = min(max(limit, 1), MaxNeighborhoodLimit)
+		}
+		return addCost(1, mulCost(n, c.selection(f.SelectionSet, typ)))
 	case pagedFields[key]:
 		n := DefaultFirst
 		if first, ok := toInt(args["first"]); ok {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/vikstrous/dataloadgen"
 
@@ -94,8 +95,13 @@ func findActors(ctx context.Context, st pledgegraph.Store, kind *pledgegraph.Act
 	return actorConnection(ctx, page, p)
 }
 
-func findStatements(ctx context.Context, st pledgegraph.Store, speaker, mentions *string, kind *pledgegraph.StatementKind, search, document *string, first *int, after *string) (*model.StatementConnection, error) {
+func (r *Resolver) findStatements(ctx context.Context, speaker, mentions *string, kind *pledgegraph.StatementKind, search, document *string, from, to *time.Time, orderBy *model.DateOrder, first *int, after *string) (*model.StatementConnection, error) {
+	st := r.Store
 	p, err := pageRequest(first, after)
+	if err != nil {
+		return nil, err
+	}
+	d, err := newDateFilter(from, to, orderBy)
 	if err != nil {
 		return nil, err
 	}
@@ -117,6 +123,9 @@ func findStatements(ctx context.Context, st pledgegraph.Store, speaker, mentions
 	}
 	f.Search = strings.TrimSpace(deref(search))
 	page, err := findPage(ctx, p, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+		if d.active() {
+			return r.datedStatements(ctx, f, d, p)
+		}
 		return st.FindStatements(ctx, f, p)
 	})
 	if err != nil {
@@ -125,10 +134,19 @@ func findStatements(ctx context.Context, st pledgegraph.Store, speaker, mentions
 	return statementConnection(ctx, page, p)
 }
 
-func findCommitments(ctx context.Context, st pledgegraph.Store, actor, target *string, polarity *pledgegraph.Polarity, document *string, first *int, after *string) (*model.CommitmentConnection, error) {
+func (r *Resolver) findCommitments(ctx context.Context, actor, target *string, polarity *pledgegraph.Polarity, document, modality *string, from, to *time.Time, orderBy *model.DateOrder, first *int, after *string) (*model.CommitmentConnection, error) {
+	st := r.Store
 	p, err := pageRequest(first, after)
 	if err != nil {
 		return nil, err
+	}
+	d, err := newDateFilter(from, to, orderBy)
+	if err != nil {
+		return nil, err
+	}
+	mod := strings.TrimSpace(deref(modality))
+	if modality != nil && mod == "" {
+		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "modality must not be empty")
 	}
 	var f pledgegraph.CommitmentFilter
 	if f.Actor, err = actorID(ctx, st, actor); err != nil {
@@ -147,6 +165,9 @@ func findCommitments(ctx context.Context, st pledgegraph.Store, actor, target *s
 		f.Polarity = *polarity
 	}
 	page, err := findPage(ctx, p, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+		if d.active() || mod != "" {
+			return r.datedCommitments(ctx, f, mod, d, p)
+		}
 		return st.FindCommitments(ctx, f, p)
 	})
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"log/slog"
 
 	"pledgegraph"
+	"pledgegraph/graph/search"
+	"pledgegraph/graph/traverse"
 )
 
 // Ingester reads an article and stores what it says: the ingest service
@@ -22,4 +24,10 @@ type Resolver struct {
 	Store    pledgegraph.Store
 	Ingester Ingester // nil disables the ingestDocument mutation
 	Logger   *slog.Logger
+	// Traverser answers path and neighborhood (see NewTraverser).
+	Traverser *traverse.Traverser
+	// Search is the full-text index; nil makes search fail with INVALID.
+	Index *search.Index
+
+	dates *dateCache // publication times of documents, which never change
 }

@@ -7,7 +7,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"pledgegraph"
 	"pledgegraph/graph/model"
 	"time"
@@ -102,23 +101,23 @@ func (r *evidenceResolver) SentenceText(ctx context.Context, obj *pledgegraph.Ev
 }
 
 func (r *graphEdgeResolver) Documents(ctx context.Context, obj *model.GraphEdge) ([]*pledgegraph.Document, error) {
-	panic(fmt.Errorf("not implemented: Documents - documents"))
+	return edgeDocuments(ctx, obj)
 }
 
 func (r *graphNodeResolver) Label(ctx context.Context, obj *model.GraphNode) (string, error) {
-	panic(fmt.Errorf("not implemented: Label - label"))
+	return graphNodeLabel(ctx, obj)
 }
 
 func (r *graphNodeResolver) Type(ctx context.Context, obj *model.GraphNode) (string, error) {
-	panic(fmt.Errorf("not implemented: Type - type"))
+	return nodeType(obj.Type), nil
 }
 
 func (r *graphNodeResolver) Kind(ctx context.Context, obj *model.GraphNode) (*string, error) {
-	panic(fmt.Errorf("not implemented: Kind - kind"))
+	return graphNodeKind(ctx, obj)
 }
 
 func (r *graphNodeResolver) Entity(ctx context.Context, obj *model.GraphNode) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: Entity - entity"))
+	return entity(ctx, obj.ID)
 }
 
 func (r *mutationResolver) IngestDocument(ctx context.Context, input model.DocumentInput) (*pledgegraph.Document, error) {
@@ -134,11 +133,11 @@ func (r *queryResolver) Actors(ctx context.Context, kind *pledgegraph.ActorKind,
 }
 
 func (r *queryResolver) Statements(ctx context.Context, speaker *string, mentions *string, kind *pledgegraph.StatementKind, search *string, document *string, from *time.Time, to *time.Time, orderBy *model.DateOrder, first *int, after *string) (*model.StatementConnection, error) {
-	return findStatements(ctx, r.Store, speaker, mentions, kind, search, document, first, after)
+	return r.findStatements(ctx, speaker, mentions, kind, search, document, from, to, orderBy, first, after)
 }
 
 func (r *queryResolver) Commitments(ctx context.Context, actor *string, target *string, polarity *pledgegraph.Polarity, document *string, modality *string, from *time.Time, to *time.Time, orderBy *model.DateOrder, first *int, after *string) (*model.CommitmentConnection, error) {
-	return findCommitments(ctx, r.Store, actor, target, polarity, document, first, after)
+	return r.findCommitments(ctx, actor, target, polarity, document, modality, from, to, orderBy, first, after)
 }
 
 func (r *queryResolver) Document(ctx context.Context, id string) (*pledgegraph.Document, error) {
@@ -162,27 +161,27 @@ func (r *queryResolver) Stats(ctx context.Context) (*pledgegraph.Stats, error) {
 }
 
 func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDepth *int, predicates []string, first *int) ([]*model.Path, error) {
-	panic(fmt.Errorf("not implemented: Path - path"))
+	return findPaths(ctx, r.Store, r.Traverser, from, to, maxDepth, predicates, first)
 }
 
 func (r *queryResolver) Neighborhood(ctx context.Context, of string, depth *int, predicates []string, limit *int) (*model.Subgraph, error) {
-	panic(fmt.Errorf("not implemented: Neighborhood - neighborhood"))
+	return findNeighborhood(ctx, r.Store, r.Traverser, of, depth, predicates, limit)
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, first *int, after *string) (*model.SearchResultConnection, error) {
-	panic(fmt.Errorf("not implemented: Search - search"))
+	return searchNodes(ctx, r.Index, text, first, after)
 }
 
 func (r *queryResolver) Timeline(ctx context.Context, actor string, orderBy *model.DateOrder, first *int, after *string) (*model.TimelineConnection, error) {
-	panic(fmt.Errorf("not implemented: Timeline - timeline"))
+	return r.timeline(ctx, actor, orderBy, first, after)
 }
 
 func (r *searchResultResolver) Type(ctx context.Context, obj *model.SearchResult) (string, error) {
-	panic(fmt.Errorf("not implemented: Type - type"))
+	return nodeType(obj.Type), nil
 }
 
 func (r *searchResultResolver) Entity(ctx context.Context, obj *model.SearchResult) (model.Entity, error) {
-	panic(fmt.Errorf("not implemented: Entity - entity"))
+	return entity(ctx, obj.ID)
 }
 
 func (r *statementResolver) Speaker(ctx context.Context, obj *pledgegraph.Statement) (*pledgegraph.Actor, error) {

@@ -30,7 +30,9 @@ import (
 
 	"pledgegraph"
 	"pledgegraph/graph"
+	"pledgegraph/graph/search"
 	"pledgegraph/graph/store"
+	"pledgegraph/graph/traverse"
 	"pledgegraph/ingest"
 	"pledgegraph/loader/pipeline"
 )
@@ -114,14 +116,42 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	ing := ingest.New(st, ex, logger)
+	idx, err := search.Open(ctx, search.Config{Path: indexPath(cfg), Logger: logger})
+	if err != nil {
+		return fmt.Errorf("open search index: %s", pledgegraph.ErrorMessage(err))
+	}
+	defer func() {
+		if err := idx.Close(); err != nil {
+			logger.Error("close search index", "err", err)
+		}
+	}()
+	adj := traverse.NewAdjacency(st, traverse.AdjacencyConfig{CheckEvery: adjacencyCheck(cfg.backend), Logger: logger})
+	defer adj.Close()
+	// Every write of this process updates the index and the adjacency copy
+	// in the same ingest as its quads.
+	ing := ingest.New(st, ex, logger, idx, ingest.Edges(adj))
 
 	if err := loadIfEmpty(ctx, st, ing, cfg.data, logger); err != nil {
 		return err
 	}
+	// Writes this process did not see (the loader CLI, other servers on a
+	// shared database): the index and the adjacency copy catch up now.
+	syncIndex(ctx, idx, st, logger)
+	if err := adj.Refresh(ctx); err != nil {
+		logger.Warn("adjacency copy not built; path and neighborhood read the store until it is", "err", err)
+	} else {
+		s := adj.Stats()
+		logger.Info("adjacency copy built", "documents", s.Documents, "nodes", s.Nodes, "edges", s.Edges)
+	}
+	if cfg.backend == store.BackendPostgres {
+		syncCtx, stopSync := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); syncEvery(syncCtx, postgresSyncInterval, idx, st, logger) }()
+		defer func() { stopSync(); <-done }() // before the index closes
+	}
 
 	api := graph.NewHandler(graph.Options{Store: st, Ingester: ingester{ing}, Logger: logger,
-		Timeout: cfg.timeout, MaxComplexity: cfg.maxComplexity})
+		Graph: adj, Search: idx, Timeout: cfg.timeout, MaxComplexity: cfg.maxComplexity})
 	srv := &http.Server{
 		Handler:           routes(logger, api, health(st)),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -193,6 +223,57 @@ func loadIfEmpty(ctx context.Context, st pledgegraph.Store, ing *ingest.Service,
 		"commitments", sum.Commitments, "quads", sum.Quads, "skipped", len(sum.Skipped),
 		"took", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// postgresSyncInterval is how often a server on a shared PostgreSQL database
+// indexes what other servers wrote.
+const postgresSyncInterval = 30 * time.Second
+
+// indexPath is where the search index lives: beside the Bolt file, or in
+// memory for the memory store and for PostgreSQL (where several servers
+// share the graph and each keeps its own index, synced from the store).
+func indexPath(cfg config) string {
+	if cfg.backend == store.BackendBolt {
+		return search.DefaultPath(cfg.db)
+	}
+	return ""
+}
+
+// adjacencyCheck is how often the adjacency copy is compared with the store:
+// never for stores only this process writes (memory, bolt: Apply sees every
+// write), every two seconds for PostgreSQL, which other servers may write.
+func adjacencyCheck(backend string) time.Duration {
+	if backend == store.BackendPostgres {
+		return 2 * time.Second
+	}
+	return -1
+}
+
+// syncIndex indexes what the store holds and the index lacks; a failure
+// leaves search stale, not the server down.
+func syncIndex(ctx context.Context, idx *search.Index, st pledgegraph.Store, logger *slog.Logger) {
+	start := time.Now()
+	s, err := idx.Sync(ctx, st)
+	if err != nil {
+		logger.Error("search index sync failed; search may miss documents", "err", err)
+		return
+	}
+	if s.Documents > 0 || s.Actors > 0 {
+		logger.Info("search index caught up", "documents", s.Documents, "actors", s.Actors, "took", time.Since(start).Round(time.Millisecond))
+	}
+}
+
+func syncEvery(ctx context.Context, every time.Duration, idx *search.Index, st pledgegraph.Store, logger *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			syncIndex(ctx, idx, st, logger)
+		}
+	}
 }
 
 // ingester adapts the ingest service to the API's Ingester.

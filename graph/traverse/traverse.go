@@ -270,6 +270,15 @@ func (x *expander) expand(ctx context.Context, frontier []string, keep func(stri
 		wg.Wait()
 	}
 	var hops []hop
+	if keep == nil {
+		n := 0
+		for _, c := range calls {
+			for _, nbs := range c.res {
+				n += len(nbs)
+			}
+		}
+		hops = make([]hop, 0, n)
+	}
 	for _, c := range calls {
 		if c.err != nil {
 			if ctx.Err() != nil {

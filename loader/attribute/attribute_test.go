@@ -230,6 +230,8 @@ func TestStatements(t *testing.T) {
 			nil},
 		{"a participle after a comma reports nothing before it", "Moldova won the vote in the council, adding to its list of victories.",
 			nil},
+		{"a document speaks for its author", "According to a survey by the World Bank, most farms lost power. A Kremlin statement said the talks would continue.",
+			[]stmt{{"indirect", "World Bank", "most farms lost power"}, {"indirect", "Kremlin", "the talks would continue"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -76,12 +76,17 @@ func compileAll(prefix, suffix string, alts []string) *regexp.Regexp {
 	return regexp.MustCompile(prefix + strings.Join(alts, "|") + suffix)
 }
 
+// maxChromeLine bounds the lines tested against the furniture patterns:
+// furniture is short, and the patterns cost time linear in a line's length
+// times their number, which dominated extraction on long paragraphs.
+const maxChromeLine = 400
+
 // classifyLine tells page furniture, captions and bylines from prose. first
 // is true for the first line of the article, which may be the headline.
 func classifyLine(line string, first bool) lineKind {
 	l := strings.TrimSpace(line)
 	switch {
-	case chromeLines.MatchString(l), chromeLines.MatchString(strings.Trim(l, "()[]* ")):
+	case len(l) <= maxChromeLine && (chromeLines.MatchString(l) || chromeLines.MatchString(strings.Trim(l, "()[]* "))):
 		return lineChrome
 	case bylineRE.MatchString(l) && !endsSentence(l), staffRE.MatchString(l):
 		return lineByline

@@ -214,4 +214,6 @@ func surnameGender(name string) gender {
 // documentHeads are texts whose author a phrase may name ("a statement from
 // the ministry", "a Kremlin statement").
 var documentHeads = set("statement", "statements", "communique", "communiqué", "declaration", "letter", "memo",
-	"memorandum", "post", "tweet", "readout", "release", "note", "filing", "bulletin", "notice", "transcript")
+	"memorandum", "post", "tweet", "readout", "release", "note", "filing", "bulletin", "notice", "transcript",
+	"report", "reports", "poll", "polls", "survey", "surveys", "study", "analysis", "data", "figures", "estimate",
+	"estimates", "records", "documents", "review", "tally", "count", "audit", "investigation", "assessment")

@@ -241,22 +241,12 @@ func (a *Analysis) referSimple(toks []int) Ref {
 	if g := a.group[head]; len(g) > 0 {
 		return Ref{Actors: g, Head: head, Rule: "group"} // "the two governments", "their governments"
 	}
-	generic := IsGenericPeople(ht.Lower)
-	for _, i := range core {
-		if w := a.Toks[i].Lower; IsGenericPeople(w) && a.ment[i] < 0 && w[len(w)-1] == 's' {
-			generic = true // "two officials familiar with the plans"
-		}
-	}
-	if generic && a.ment[head] < 0 {
-		// "a spokesman for the ministry" is the ministry; "officials" no one.
-		return Ref{Generic: true, Head: head, Rule: "generic"}
-	}
 	if documentHeads[ht.Lower] {
-		// "a statement from the ministry", "a Kremlin statement", "Trump’s
-		// post": the text's author.
+		// "a statement from the ministry", "a poll by Monmouth University",
+		// "a Kremlin statement", "Trump’s post": the text's author.
 		if len(core) < len(toks) {
 			if w := a.Toks[toks[len(core)]].Lower; w == "from" || w == "by" || w == "of" {
-				if rest := a.referSimple(toks[len(core)+1:]); rest.Resolved() {
+				if rest := a.referSimple(toks[len(core)+1:]); rest.Resolved() && (w != "of" || a.Kind(rest.Actors[0]) != pledgegraph.KindCountry) {
 					rest.Rule = "document"
 					return rest
 				}
@@ -267,6 +257,16 @@ func (a *Analysis) referSimple(toks []int) Ref {
 				return Ref{Actors: []int{a.Doc.Mentions[m].Actor}, Head: head, Rule: "document"}
 			}
 		}
+	}
+	generic := IsGenericPeople(ht.Lower)
+	for _, i := range core {
+		if w := a.Toks[i].Lower; IsGenericPeople(w) && a.ment[i] < 0 && w[len(w)-1] == 's' {
+			generic = true // "two officials familiar with the plans"
+		}
+	}
+	if generic && a.ment[head] < 0 {
+		// "a spokesman for the ministry" is the ministry; "officials" no one.
+		return Ref{Generic: true, Head: head, Rule: "generic"}
 	}
 	if IsPersonRole(ht.Lower) && len(core) < len(toks) && (a.Toks[core[0]].Lower == "a" || a.Toks[core[0]].Lower == "an") {
 		// "a spokesman for the ministry": the body the unnamed person speaks for.

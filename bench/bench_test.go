@@ -1,0 +1,301 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	_ "github.com/lib/pq"
+
+	"pledgegraph/graph"
+	"pledgegraph/graph/search"
+	"pledgegraph/graph/store"
+	"pledgegraph/graph/traverse"
+	"pledgegraph/ingest"
+	"pledgegraph/loader/pipeline"
+)
+
+// Settings, from the environment (the Makefile passes them):
+//
+//	BENCH_N        articles to generate and load [200]
+//	BENCH_CLIENTS  concurrent clients [8]
+//	BENCH_REQUESTS requests per query kind [200]
+//	BENCH_PG_DSN   PostgreSQL server to load into as well
+//	               [postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable];
+//	               "off" skips PostgreSQL. A fresh database is created and dropped.
+func setting(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+// BenchmarkService prints load throughput, store size, peak RSS and query
+// latencies for each reachable backend. Run: make bench [N=10000].
+func BenchmarkService(b *testing.B) {
+	n := setting("BENCH_N", 200)
+	dir := b.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	cmd := exec.Command("go", "run", "./cmd/corpus", "-n", strconv.Itoa(n), "-seed", "1", "-out", corpus)
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("generate corpus: %v\n%s", err, out)
+	}
+	backends := []struct{ name, path string }{{store.BackendBolt, filepath.Join(dir, "bench.db")}}
+	if dsn := pgDSN(b, n); dsn != "" {
+		backends = append(backends, struct{ name, path string }{store.BackendPostgres, dsn})
+	}
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			for b.Loop() {
+				runService(b, be.name, be.path, corpus, n)
+			}
+		})
+	}
+}
+
+// pgDSN creates a fresh database for the run and drops it at cleanup, or
+// returns "" when PostgreSQL is not reachable.
+func pgDSN(b *testing.B, n int) string {
+	admin := os.Getenv("BENCH_PG_DSN")
+	if admin == "off" {
+		return ""
+	}
+	if admin == "" {
+		admin = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable&connect_timeout=3"
+	}
+	db, err := sql.Open("postgres", admin)
+	if err != nil {
+		return ""
+	}
+	if err := db.Ping(); err != nil {
+		fmt.Printf("postgres: not reachable (%v); skipped\n", err)
+		_ = db.Close()
+		return ""
+	}
+	name := fmt.Sprintf("pledgegraph_bench_%d_%d", n, time.Now().UnixNano())
+	b.Cleanup(func() {
+		_, _ = db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		_ = db.Close()
+	})
+	return strings.Replace(admin, "/postgres?", "/"+name+"?", 1)
+}
+
+func runService(b *testing.B, backend, path, corpus string, n int) {
+	ctx := context.Background()
+	quiet := slog.New(slog.DiscardHandler)
+	st, err := store.Open(ctx, store.Config{Backend: backend, Path: path})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ixPath := ""
+	if backend == store.BackendBolt {
+		ixPath = search.DefaultPath(path)
+	}
+	idx, err := search.Open(ctx, search.Config{Path: ixPath, Logger: quiet})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer idx.Close()
+	check := time.Duration(-1)
+	if backend == store.BackendPostgres {
+		check = 2 * time.Second
+	}
+	adj := traverse.NewAdjacency(st, traverse.AdjacencyConfig{CheckEvery: check, Logger: quiet})
+	defer adj.Close()
+	if err := adj.Refresh(ctx); err != nil {
+		b.Fatal(err)
+	}
+	p, err := pipeline.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ing := ingest.New(st, p, nil, idx, ingest.Edges(adj))
+
+	start := time.Now()
+	sum, err := ing.LoadPaths(ctx, []string{corpus}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	took := time.Since(start)
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := "n/a (server-side)"
+	if backend == store.BackendBolt {
+		size = fmt.Sprintf("%.1f MiB store + %.1f MiB search index", mib(dirSize(path)), mib(dirSize(ixPath)))
+	}
+	fmt.Printf("\n== %s, %d articles ==\n", backend, n)
+	fmt.Printf("load: %d docs in %s: %.1f docs/s, %.0f quads/s (%d quads; %d actors, %d statements, %d commitments; %d skipped)\n",
+		sum.Documents, took.Round(time.Millisecond), float64(sum.Documents)/took.Seconds(), float64(sum.Quads)/took.Seconds(),
+		stats.Quads, stats.Actors, stats.Statements, stats.Commitments, len(sum.Skipped))
+	fmt.Printf("size: %s\n", size)
+
+	h := graph.NewHandler(graph.Options{Store: st, Graph: adj, Search: idx, Logger: quiet})
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	// Query the busiest actors, so latencies are those of real hubs.
+	actors := busiest(b, srv.URL, 2)
+	fmt.Printf("queries: %d clients, %d requests each kind; actors %q and %q\n",
+		setting("BENCH_CLIENTS", 8), setting("BENCH_REQUESTS", 200), actors[0], actors[1])
+	queries := []struct{ name, query string }{
+		{"actor", `query($a: String!) { actor(name: $a) { id name kind aliases country { name } } }`},
+		{"statements(speaker:)", `query($a: String!) { statements(speaker: $a, first: 20) { totalCount nodes { text document { title } mentions { name } } } }`},
+		{"neighborhood(depth: 2)", `query($a: String!) { neighborhood(of: $a, depth: 2) { truncated nodes { id label type kind } edges { source target predicate documents { id } } } }`},
+		{"path(maxDepth: 4)", `query($a: String!, $b: String!) { path(from: $a, to: $b, maxDepth: 4) { length nodes { id label } edges { predicate documents { id } } } }`},
+		{"search", `query($a: String!) { search(text: $a, first: 10) { totalCount nodes { id type snippet } } }`},
+	}
+	for _, q := range queries {
+		vars := map[string]any{"a": actors[0], "b": actors[1]}
+		if q.name == "search" {
+			vars["a"] = strings.Fields(actors[0])[0][:max(3, len(strings.Fields(actors[0])[0])-1)]
+		}
+		lat, errs := hammer(srv.URL, q.query, vars)
+		fmt.Printf("%-24s p50 %8s  p99 %8s  (%d requests, %d errors)\n", q.name,
+			pct(lat, 50), pct(lat, 99), len(lat), errs)
+	}
+	fmt.Printf("peak RSS: %s\n", peakRSS())
+	b.ReportMetric(float64(sum.Documents)/took.Seconds(), "docs/s")
+}
+
+// busiest returns the names of the k actors with most statements.
+func busiest(b *testing.B, url string, k int) []string {
+	var got struct {
+		Data struct {
+			Actors struct {
+				Nodes []struct {
+					Name       string
+					Statements struct{ TotalCount int }
+				}
+			}
+		}
+	}
+	body := post(url, `{ actors(kind: PERSON, first: 100) { nodes { name statements(first: 0) { totalCount } } } }`, nil)
+	if err := json.Unmarshal(body, &got); err != nil || len(got.Data.Actors.Nodes) < k {
+		b.Fatalf("actors: %s", body)
+	}
+	ns := got.Data.Actors.Nodes
+	slices.SortStableFunc(ns, func(x, y struct {
+		Name       string
+		Statements struct{ TotalCount int }
+	}) int {
+		return y.Statements.TotalCount - x.Statements.TotalCount
+	})
+	out := make([]string, k)
+	for i := range k {
+		out[i] = ns[i].Name
+	}
+	return out
+}
+
+func post(url, query string, vars map[string]any) []byte {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return []byte(err.Error())
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return out
+}
+
+// hammer sends the query from BENCH_CLIENTS clients, BENCH_REQUESTS in all,
+// and returns the latencies and the number of failed responses.
+func hammer(url, query string, vars map[string]any) ([]time.Duration, int) {
+	clients, total := setting("BENCH_CLIENTS", 8), setting("BENCH_REQUESTS", 200)
+	post(url, query, vars) // warm the query cache
+	var (
+		mu   sync.Mutex
+		lat  []time.Duration
+		errs int
+		wg   sync.WaitGroup
+	)
+	jobs := make(chan struct{}, total)
+	for range total {
+		jobs <- struct{}{}
+	}
+	close(jobs)
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range jobs {
+				t := time.Now()
+				body := post(url, query, vars)
+				d := time.Since(t)
+				var r struct{ Errors []any }
+				bad := json.Unmarshal(body, &r) != nil || len(r.Errors) > 0
+				mu.Lock()
+				lat = append(lat, d)
+				if bad {
+					errs++
+					if errs == 1 {
+						fmt.Printf("  error: %.300s\n", body)
+					}
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	slices.Sort(lat)
+	return lat, errs
+}
+
+func pct(sorted []time.Duration, p int) string {
+	if len(sorted) == 0 {
+		return "-"
+	}
+	i := min(len(sorted)-1, (len(sorted)*p+99)/100-1)
+	return sorted[max(i, 0)].Round(10 * time.Microsecond).String()
+}
+
+func dirSize(path string) int64 {
+	var n int64
+	_ = filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func mib(n int64) float64 { return float64(n) / (1 << 20) }
+
+// peakRSS reads the process's high-water resident set (Linux), or the Go
+// heap's system memory elsewhere.
+func peakRSS() string {
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				return strings.TrimSpace(v) + " (whole benchmark process)"
+			}
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return fmt.Sprintf("%.0f MiB (Go runtime)", mib(int64(m.Sys)))
+}
