@@ -59,9 +59,12 @@ sync-eval:
 	cp $(SHARED)/eval/dev/*.txt $(SHARED)/eval/dev/*.gold.json $(SHARED)/eval/dev/README.md testdata/eval/dev/
 	cp $(SHARED)/eval/ANNOTATION.md $(SHARED)/eval/score.py testdata/eval/
 
-## bench: benchmarks that print throughput, latency and memory figures
+## bench: benchmarks that print throughput, latency and memory figures; the
+## service benchmark (bench/) loads N articles (200 unless N is given:
+## `make bench N=10000`) into Bolt and PostgreSQL (when reachable)
+BENCH_N = $(if $(filter command line environment,$(origin N)),$(N),200)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./...
+	BENCH_N=$(BENCH_N) $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -timeout 3h ./...
 
 ## corpus: generate N deterministic synthetic articles into corpus/
 corpus:
