@@ -177,6 +177,7 @@ func (s *Service) loadFile(ctx context.Context, path string) (*Result, string) {
 	if err != nil {
 		if pledgegraph.ErrorCode(err) == pledgegraph.EINTERNAL {
 			s.log.ErrorContext(ctx, "load file", "path", path, "err", err)
+			return nil, "internal error while reading it (details in the log); nothing of it was stored"
 		}
 		return nil, pledgegraph.ErrorMessage(err)
 	}

@@ -5,8 +5,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-
-	"pledgegraph"
 )
 
 // Subgraph is the answer of Neighborhood.
@@ -40,17 +38,17 @@ type Subgraph struct {
 // between nodes at distance depth.
 //
 // Errors: EINVALID for an argument that is not a node ID, an unknown
-// predicate, depth < 0 or > Config.MaxDepth, limit < 1 or > Config.MaxLimit;
-// ELIMIT when ctx ends; the Graph's errors unchanged.
+// predicate, depth < 0 or limit < 1; ELIMIT for depth > Config.MaxDepth,
+// limit > Config.MaxLimit or when ctx ends; the Graph's errors unchanged.
 func (t *Traverser) Neighborhood(ctx context.Context, of string, depth int, predicates []string, limit int) (*Subgraph, error) {
 	if err := checkNode("of", of); err != nil {
 		return nil, err
 	}
-	if depth < 0 || depth > t.cfg.MaxDepth {
-		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "depth must be between 0 and %d", t.cfg.MaxDepth)
+	if err := bounded("depth", depth, 0, t.cfg.MaxDepth); err != nil {
+		return nil, err
 	}
-	if limit < 1 || limit > t.cfg.MaxLimit {
-		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "limit must be between 1 and %d", t.cfg.MaxLimit)
+	if err := bounded("limit", limit, 1, t.cfg.MaxLimit); err != nil {
+		return nil, err
 	}
 	rels, err := t.relations(predicates)
 	if err != nil {

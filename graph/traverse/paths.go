@@ -61,10 +61,10 @@ func newSide(root string) *side {
 // do not exist) yield no paths and no error.
 //
 // Errors: EINVALID for an argument that is not a node ID, an unknown
-// predicate, maxDepth < 1 or > Config.MaxDepth, first < 1 or >
-// Config.MaxFirst; ELIMIT when the search discovers more than
-// Config.MaxVisited nodes (the answer would be partial, so none is given) or
-// ctx ends; the Graph's errors unchanged.
+// predicate, maxDepth < 1 or first < 1; ELIMIT for maxDepth >
+// Config.MaxDepth or first > Config.MaxFirst, when the search discovers more
+// than Config.MaxVisited nodes (the answer would be partial, so none is
+// given) or when ctx ends; the Graph's errors unchanged.
 func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth int, predicates []string, first int) (*PathResult, error) {
 	if err := checkNode("from", from); err != nil {
 		return nil, err
@@ -72,11 +72,11 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 	if err := checkNode("to", to); err != nil {
 		return nil, err
 	}
-	if maxDepth < 1 || maxDepth > t.cfg.MaxDepth {
-		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "maxDepth must be between 1 and %d", t.cfg.MaxDepth)
+	if err := bounded("maxDepth", maxDepth, 1, t.cfg.MaxDepth); err != nil {
+		return nil, err
 	}
-	if first < 1 || first > t.cfg.MaxFirst {
-		return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "first must be between 1 and %d", t.cfg.MaxFirst)
+	if err := bounded("first", first, 1, t.cfg.MaxFirst); err != nil {
+		return nil, err
 	}
 	rels, err := t.relations(predicates)
 	if err != nil {

@@ -98,11 +98,11 @@ type Config struct {
 	// MaxVisited is the budget of nodes ShortestPaths may discover, both
 	// sides together, before it gives up with ELIMIT [200000].
 	MaxVisited int
-	// MaxDepth caps the maxDepth and depth arguments; more is EINVALID [8].
+	// MaxDepth caps the maxDepth and depth arguments; more is ELIMIT [8].
 	MaxDepth int
-	// MaxFirst caps ShortestPaths' first argument; more is EINVALID [1000].
+	// MaxFirst caps ShortestPaths' first argument; more is ELIMIT [1000].
 	MaxFirst int
-	// MaxLimit caps Neighborhood's limit argument; more is EINVALID [10000].
+	// MaxLimit caps Neighborhood's limit argument; more is ELIMIT [10000].
 	MaxLimit int
 	// Parallel is how many Neighbors calls of one level run at once [4].
 	Parallel int
@@ -190,6 +190,17 @@ func predicateNames(rs []Relation) []string {
 		names[i] = r.Predicate
 	}
 	return names
+}
+
+// bounded checks a numeric argument: below lo is EINVALID, above hi ELIMIT.
+func bounded(arg string, v, lo, hi int) error {
+	switch {
+	case v < lo:
+		return pledgegraph.Errorf(pledgegraph.EINVALID, "%s must be at least %d", arg, lo)
+	case v > hi:
+		return pledgegraph.Errorf(pledgegraph.ELIMIT, "%s must be at most %d", arg, hi)
+	}
+	return nil
 }
 
 // checkNode validates a node ID argument.

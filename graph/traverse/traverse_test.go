@@ -222,7 +222,8 @@ func TestShortestPathsErrors(t *testing.T) {
 		{"to not an ID", ctx, merz, "", 4, nil, 5, pledgegraph.EINVALID},
 		{"literal predicate", ctx, merz, cMonitor, 4, []string{pledgegraph.PredName}, 5, pledgegraph.EINVALID},
 		{"depth 0", ctx, merz, cMonitor, 0, nil, 5, pledgegraph.EINVALID},
-		{"depth too large", ctx, merz, cMonitor, 9, nil, 5, pledgegraph.EINVALID},
+		{"depth too large", ctx, merz, cMonitor, 9, nil, 5, pledgegraph.ELIMIT},
+		{"first too large", ctx, merz, cMonitor, 4, nil, 1001, pledgegraph.ELIMIT},
 		{"first 0", ctx, merz, cMonitor, 4, nil, 0, pledgegraph.EINVALID},
 		{"node budget", ctx, merz, belgium, 6, nil, 5, pledgegraph.ELIMIT},
 		{"canceled", canceled, merz, belgium, 6, nil, 5, pledgegraph.ELIMIT},
@@ -314,9 +315,17 @@ func TestNeighborhoodScenario(t *testing.T) {
 			of           string
 			depth, limit int
 			preds        []string
-		}{{"Belgium", 1, 10, nil}, {belgium, -1, 10, nil}, {belgium, 9, 10, nil}, {belgium, 1, 0, nil}, {belgium, 1, 10001, nil}, {belgium, 1, 10, []string{"alias"}}} {
-			if _, err := tr.Neighborhood(ctx, c.of, c.depth, c.preds, c.limit); pledgegraph.ErrorCode(err) != pledgegraph.EINVALID {
-				t.Errorf("Neighborhood(%q, %d, %v, %d): %v, want INVALID", c.of, c.depth, c.preds, c.limit, err)
+			code         string
+		}{
+			{"Belgium", 1, 10, nil, pledgegraph.EINVALID},
+			{belgium, -1, 10, nil, pledgegraph.EINVALID},
+			{belgium, 9, 10, nil, pledgegraph.ELIMIT},
+			{belgium, 1, 0, nil, pledgegraph.EINVALID},
+			{belgium, 1, 10001, nil, pledgegraph.ELIMIT},
+			{belgium, 1, 10, []string{"alias"}, pledgegraph.EINVALID},
+		} {
+			if _, err := tr.Neighborhood(ctx, c.of, c.depth, c.preds, c.limit); pledgegraph.ErrorCode(err) != c.code {
+				t.Errorf("Neighborhood(%q, %d, %v, %d): %v, want %s", c.of, c.depth, c.preds, c.limit, err, c.code)
 			}
 		}
 	})

@@ -9,6 +9,9 @@
 package pipeline
 
 import (
+	"fmt"
+	"runtime/debug"
+
 	"pledgegraph"
 	"pledgegraph/loader/actors"
 	"pledgegraph/loader/annot"
@@ -35,15 +38,35 @@ func New() (*Pipeline, error) {
 
 // Annotate runs every stage over raw text and returns the annotated document
 // with all its layers (for debugging and stage tests).
-func (p *Pipeline) Annotate(raw string) (*annot.Doc, error) {
+//
+// The stages are written never to panic; should one still do so on some
+// input, the panic is contained here and returned as an EINTERNAL error
+// naming the stage, so that one bad article is reported and skipped instead
+// of bringing down a load or the server.
+func (p *Pipeline) Annotate(raw string) (d *annot.Doc, err error) {
+	stage := "normalize"
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, &pledgegraph.Error{Code: pledgegraph.EINTERNAL, Message: "internal error",
+				Op: "pipeline." + stage, Err: fmt.Errorf("panic: %v\n%s", r, debug.Stack())}
+		}
+	}()
+	return p.annotate(raw, &stage)
+}
+
+func (p *Pipeline) annotate(raw string, stage *string) (*annot.Doc, error) {
 	d, err := normalize.Normalize(raw)
 	if err != nil {
 		return nil, err
 	}
 	d.ID = pledgegraph.DocumentID(raw)
+	*stage = "segment"
 	d.Sentences, d.Quotes = segment.Split(d.Text, d.Paragraphs)
+	*stage = "actors"
 	d.Actors, d.Mentions = actors.Recognize(&d, p.gaz)
+	*stage = "attribute"
 	d.Statements = attribute.Statements(&d)
+	*stage = "commit"
 	d.Commitments = commit.Commitments(&d, d.Statements)
 	return &d, nil
 }

@@ -10,6 +10,8 @@ export const CAPABILITIES = `query PgCapabilities {
   statement: __type(name: "Statement") { fields { name } }
   path: __type(name: "Path") { fields { name } }
   subgraph: __type(name: "Subgraph") { fields { name } }
+  graphNode: __type(name: "GraphNode") { fields { name } }
+  searchResult: __type(name: "SearchResult") { fields { name } }
 }
 fragment PgTypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }`;
 
@@ -26,7 +28,8 @@ export function capabilities(data) {
     nodes: q.has('nodes'),
     neighborhood: q.has('neighborhood') && subgraphOK ? args('neighborhood') : null,
     path: q.has('path') && pathOK ? args('path') : null,
-    search: q.has('search'),
+    search: q.has('search') && has(data?.searchResult, 'entity') ? args('search') : null,
+    graphNodeEntity: has(data?.graphNode, 'entity'),
     subgraphTruncated: has(sub, 'truncated'),
     mentionedIn: has(data?.actor, 'mentionedIn'),
     targetedBy: has(data?.actor, 'targetedBy'),
@@ -37,7 +40,7 @@ export function capabilities(data) {
 
 /** The capabilities of the schema the explorer was written against. */
 export const BASELINE = {
-  nodes: true, neighborhood: null, path: null, search: false, subgraphTruncated: false,
+  nodes: true, neighborhood: null, path: null, search: null, graphNodeEntity: false, subgraphTruncated: false,
   mentionedIn: true, targetedBy: true, representatives: true, evidence: true,
 };
 
@@ -111,6 +114,18 @@ export const SUGGEST = `query PgSuggest($q: String!, $first: Int!) {
   actors(search: $q, first: $first) {
     totalCount
     edges { node { id name kind aliases title country { name } } }
+  }
+}`;
+
+/**
+ * Actors by full-text search (prefixes and misspellings of names, aliases
+ * and titles), best first. The server's search also finds statements and
+ * commitments; only actors are kept, so more results are asked for than
+ * shown. Variables: q, first.
+ */
+export const SEARCH_ACTORS = `query PgSearchActors($q: String!, $first: Int!) {
+  search(text: $q, first: $first) {
+    edges { node { id type score entity { ... on Actor { id name kind aliases title country { name } } } } }
   }
 }`;
 
@@ -196,10 +211,24 @@ export function detailQuery(type, caps) {
   }
 }
 
-const SUBGRAPH_SELECTION = (caps) => `{
-    nodes { id label type kind }
+// What the explorer needs of a GraphNode's entity beyond its label: an
+// actor's full name, a statement's full text, a commitment's action, and the
+// document (with its date) that the filters work on.
+const GRAPH_NODE = (caps) => (caps.graphNodeEntity ? `{
+      id label type kind
+      entity {
+        __typename
+        ... on Actor { name }
+        ... on Statement { text document { id publishedAt } }
+        ... on Commitment { action document { id publishedAt } }
+        ... on Document { docTitle: title source publishedAt }
+      }
+    }` : '{ id label type kind }');
+
+const SUBGRAPH_SELECTION = (caps, truncated) => `{
+    nodes ${GRAPH_NODE(caps)}
     edges { source target predicate documents { id title } }
-    ${caps.subgraphTruncated ? 'truncated' : ''}
+    ${truncated ? 'truncated' : ''}
   }`;
 
 /** Builds a call of a server-side graph query with the arguments it has. */
@@ -218,13 +247,10 @@ function call(field, args, wanted, selection) {
 
 /** The server's `neighborhood` query, when the schema has it. */
 export function neighborhoodQuery(caps, { of, depth = 1, predicates, limit }) {
-  return call('neighborhood', caps.neighborhood, { of, depth, predicates, limit }, SUBGRAPH_SELECTION(caps));
+  return call('neighborhood', caps.neighborhood, { of, depth, predicates, limit }, SUBGRAPH_SELECTION(caps, caps.subgraphTruncated));
 }
 
 /** The server's `path` query, when the schema has it. */
 export function pathQuery(caps, { from, to, maxDepth, predicates, first = 1 }) {
-  return call('path', caps.path, { from, to, maxDepth, predicates, first }, `{
-    nodes { id label type kind }
-    edges { source target predicate documents { id title } }
-  }`);
+  return call('path', caps.path, { from, to, maxDepth, predicates, first }, SUBGRAPH_SELECTION(caps, false));
 }

@@ -141,15 +141,30 @@ export function neighbourhood(rec, limit = 50) {
 }
 
 /**
- * Converts the API's own Subgraph (from `neighborhood` or `path`) to the
- * explorer's shape. Types and kinds are lower-cased; statements and
- * commitments learn their document from inDocument edges.
+ * Converts the API's own Subgraph or Path (from `neighborhood` or `path`) to
+ * the explorer's shape. Types and kinds are lower-cased. When the nodes carry
+ * their `entity`, actors get their full name, statements their full text,
+ * commitments their action, and statements, commitments and documents their
+ * document and publication date; otherwise statements and commitments learn
+ * their document from inDocument edges (dates are then filled in by the
+ * caller).
  */
 export function fromAPISubgraph(sg) {
   const nodes = new Map();
   for (const n of sg?.nodes ?? []) {
     const type = lower(n.type);
-    nodes.set(n.id, { id: n.id, type, kind: lower(n.kind), label: type === 'statement' ? `“${ellipsis(n.label, 42)}”` : ellipsis(n.label, 48), name: type === 'actor' ? n.label : undefined });
+    const e = n.entity;
+    let node;
+    if (e && type === 'actor') node = { ...actorNode({ id: n.id, name: e.name ?? n.label, actorKind: n.kind }) };
+    else if (e && type === 'statement') node = statementNode({ id: n.id, stmtKind: n.kind, text: e.text ?? n.label }, e.document);
+    else if (e && type === 'commitment') node = commitmentNode({ id: n.id, polarity: n.kind, action: e.action ?? n.label, document: e.document });
+    else if (e && type === 'document') node = documentNode({ id: n.id, docTitle: e.docTitle || n.label, source: e.source, publishedAt: e.publishedAt });
+    else {
+      node = { id: n.id, type, kind: lower(n.kind), label: type === 'statement' ? `“${ellipsis(n.label, 42)}”` : ellipsis(n.label, 48), name: type === 'actor' ? n.label : undefined };
+      if (type === 'commitment' && node.kind === 'negative') node.label = `✗ ${node.label}`;
+      else if (type === 'commitment') node.label = `✓ ${node.label}`;
+    }
+    nodes.set(n.id, node);
   }
   const edges = [];
   for (const e of sg?.edges ?? []) {
@@ -159,9 +174,6 @@ export function fromAPISubgraph(sg) {
       const doc = e.predicate === 'inDocument' ? e.target : e.documents?.[0]?.id;
       if (doc && !from.document) from.document = doc;
     }
-  }
-  for (const n of nodes.values()) {
-    if (n.type === 'commitment' && n.kind === 'negative' && !n.label.startsWith('✗')) n.label = `✗ ${n.label}`;
   }
   return { nodes: [...nodes.values()], edges, truncated: sg?.truncated ? ['the server capped this neighbourhood'] : [] };
 }
