@@ -478,7 +478,7 @@ type Mutation {
 An article to ingest.
 """
 input DocumentInput {
-  "The headline; when absent, the first line of the text is used."
+  "The headline; when absent, the headline read from the text, or else its opening sentence (shortened)."
   title: String
   "The article text (UTF-8), at most 1 MiB."
   text: String!

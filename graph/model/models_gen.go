@@ -73,7 +73,7 @@ type DocumentEdge struct {
 
 // An article to ingest.
 type DocumentInput struct {
-	// The headline; when absent, the first line of the text is used.
+	// The headline; when absent, the headline read from the text, or else its opening sentence (shortened).
 	Title *string `json:"title,omitempty"`
 	// The article text (UTF-8), at most 1 MiB.
 	Text string `json:"text"`

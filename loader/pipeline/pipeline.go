@@ -11,6 +11,8 @@ package pipeline
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
+	"unicode/utf8"
 
 	"pledgegraph"
 	"pledgegraph/loader/actors"
@@ -79,7 +81,7 @@ func (p *Pipeline) Extract(src pledgegraph.Source) (*pledgegraph.Extraction, err
 	}
 	doc := pledgegraph.Document{
 		ID:          d.ID,
-		Title:       firstNonEmpty(src.Title, d.Title),
+		Title:       firstNonEmpty(src.Title, d.Title, openingTitle(d)),
 		Source:      firstNonEmpty(src.Source, src.Name),
 		PublishedAt: src.PublishedAt,
 		Dateline:    d.Dateline,
@@ -98,6 +100,28 @@ func (p *Pipeline) Extract(src pledgegraph.Source) (*pledgegraph.Extraction, err
 	}
 	return x, nil
 }
+
+// openingTitle stands in for a missing headline: the first body sentence,
+// cut at a word boundary to at most maxTitle bytes.
+func openingTitle(d *annot.Doc) string {
+	if len(d.Sentences) == 0 {
+		return ""
+	}
+	t := strings.TrimSpace(d.Slice(d.Sentences[0].Span))
+	if len(t) <= maxTitle {
+		return t
+	}
+	cut := strings.LastIndexByte(t[:maxTitle], ' ')
+	if cut <= 0 {
+		cut = maxTitle
+		for !utf8.RuneStart(t[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(t[:cut], " ,;:—-") + "…"
+}
+
+const maxTitle = 120
 
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {

@@ -151,3 +151,25 @@ func BenchmarkExtractScaling(b *testing.B) {
 		})
 	}
 }
+
+func TestTitleFallsBackToOpeningSentence(t *testing.T) {
+	p := newPipeline(t)
+	seed := read(t, "../../data/000_87af0ff4f4581aa7.txt") // no headline line
+	x, err := p.Extract(pledgegraph.Source{Text: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(x.Document.Title, "The United States has backed security guarantees for Ukraine") ||
+		!strings.HasSuffix(x.Document.Title, "…") || len(x.Document.Title) > 125 {
+		t.Errorf("title = %q", x.Document.Title)
+	}
+	x, _ = p.Extract(pledgegraph.Source{Text: seed, Title: "Given title"})
+	if x.Document.Title != "Given title" {
+		t.Errorf("given title not kept: %q", x.Document.Title)
+	}
+	dev := read(t, "../../testdata/eval/dev/d06.txt")
+	x, _ = p.Extract(pledgegraph.Source{Text: dev})
+	if x.Document.Title != "UN backs larger Haiti force as Kenya pledges 1,000 more police" {
+		t.Errorf("headline not used: %q", x.Document.Title)
+	}
+}

@@ -74,6 +74,9 @@ describe('explorer', () => {
 
     const api = await gql(server.url, `{ actor(name: "Zelenskyy") { id name statements(first: 100) { totalCount edges { node { id } } } } }`);
     const { id, name } = api.actor;
+    // The server has neighborhood/path/search: the explorer uses them.
+    assert.equal(await page.evaluate(() => window.pledgegraph.explorer.source.mode), 'server');
+    assert.match(await page.locator('#status').textContent(), /neighbourhoods from the server/);
     assert.ok(api.actor.statements.totalCount > 0, 'the API has statements by Zelenskyy');
     let g = await graph();
     assert.equal(g.root, id);
@@ -139,6 +142,7 @@ describe('explorer', () => {
     assert.equal(path.nodes[0], ends[0]);
     assert.equal(path.nodes.at(-1), ends[1]);
     assert.equal(path.edges.length, path.nodes.length - 1);
+    assert.equal(await page.evaluate(() => window.pledgegraph.explorer.path.via), 'server', 'the server found the path');
     const g = await graph();
     const byID = new Map([...g.nodes, ...g.edges].map((x) => [x.id, x]));
     for (const id of [...path.nodes, ...path.edges]) {
@@ -283,5 +287,15 @@ describe('explorer', () => {
     await page.fill('#search', 'Nobody Atall');
     await page.press('#search', 'Enter');
     await page.locator('#notice', { hasText: 'No actor is named “Nobody Atall”' }).waitFor();
+  });
+
+  it('suggests actors for a misspelt name through the server search', async () => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.pledgegraph);
+    await idle();
+    const api = await gql(server.url, '{ actor(name: "Macron") { id name } }');
+    await pickSuggestion('#search', 'Macorn', api.actor.name);
+    await page.waitForFunction((id) => window.pledgegraph.explorer.model.root === id, api.actor.id);
+    await idle();
   });
 });

@@ -6,6 +6,7 @@
 // node fields (actor → statements/commitments → mentions, targets,
 // documents) and paths are found by a bounded breadth-first search in the
 // browser; once the schema has them, the same calls use the server's.
+// Actor suggestions use the server's full-text `search` when it has one.
 import { APIError } from './client.js';
 import * as Q from './queries.js';
 import { neighbourhood, fromAPISubgraph } from './subgraph.js';
@@ -47,10 +48,33 @@ export class GraphSource {
     if (n !== this.pageSize) { this.pageSize = n; this.cache.clear(); }
   }
 
-  /** Actors whose name or an alias contains text. */
+  /**
+   * Actors for a search box: by the server's full-text `search` when the
+   * schema has it (prefixes and misspellings of names, aliases and titles,
+   * best first), else, or when that finds no actor or fails, by
+   * `actors(search:)` (a substring of a name or alias, in the store's order).
+   * @returns {Promise<{total: number, items: object[], via: 'search'|'actors'}>}
+   */
   async suggest(text, { signal, first = 8 } = {}) {
+    if (this.caps.search && new TextEncoder().encode(text).length <= 500) {
+      try {
+        // Statements and commitments match too: ask for more, keep actors.
+        const data = await this.request(Q.SEARCH_ACTORS, { q: text, first: Math.min(100, first * 5) }, { signal });
+        const seen = new Set();
+        const items = [];
+        for (const { node } of data.search.edges) {
+          if (node.type !== 'ACTOR' || !node.entity?.id || seen.has(node.entity.id)) continue;
+          seen.add(node.entity.id);
+          items.push(node.entity);
+        }
+        if (items.length) return { total: items.length, items: items.slice(0, first), via: 'search' };
+      } catch (err) {
+        if (err?.name === 'AbortError') throw err;
+        // A failing search must not take suggestions away: fall back.
+      }
+    }
     const data = await this.request(Q.SUGGEST, { q: text, first }, { signal });
-    return { total: data.actors.totalCount, items: data.actors.edges.map((e) => e.node) };
+    return { total: data.actors.totalCount, items: data.actors.edges.map((e) => e.node), via: 'actors' };
   }
 
   /** The actor with this name or alias, or null. */
@@ -110,25 +134,29 @@ export class GraphSource {
 
   fetchServer(ids, { predicates } = {}) {
     return ids.map((id) => {
-      const { query, variables } = Q.neighborhoodQuery(this.caps, { of: id, depth: 1, predicates, limit: this.pageSize * 8 });
+      const { query, variables } = Q.neighborhoodQuery(this.caps, { of: id, depth: 1, predicates, limit: Math.min(2000, this.pageSize * 8) });
       return [id, this.request(query, variables).then((d) => this.withDates(fromAPISubgraph(d.neighborhood)))];
     });
   }
 
-  /** Fills in publication dates of documents (filters need them). */
+  /**
+   * Fills in the publication dates of documents where a node has none yet
+   * (filters need them): remembered ones, else one `nodes(ids:)` query per
+   * 100 unknown documents.
+   */
   async withDates(sub) {
-    const docs = new Set();
+    const docOf = (n) => (n.type === 'document' ? n.id : n.document);
     for (const n of sub.nodes) {
-      if (n.type === 'document') docs.add(n.id);
-      else if (n.document) docs.add(n.document);
+      if (n.date !== undefined && docOf(n) && !this.docDates.has(docOf(n))) this.docDates.set(docOf(n), n.date);
     }
-    const unknown = [...docs].filter((d) => !this.docDates.has(d));
+    const unknown = [...new Set(sub.nodes.filter((n) => n.date === undefined).map(docOf).filter(Boolean))]
+      .filter((d) => !this.docDates.has(d));
     for (let i = 0; i < unknown.length && this.caps.nodes; i += BATCH) {
       const data = await this.request(Q.DOCUMENT_DATES, { ids: unknown.slice(i, i + BATCH) });
       for (const d of data.nodes) if (d?.id) this.docDates.set(d.id, d.publishedAt ?? null);
     }
     for (const n of sub.nodes) {
-      const d = n.type === 'document' ? n.id : n.document;
+      const d = docOf(n);
       if (d && n.date === undefined) n.date = this.docDates.get(d) ?? null;
     }
     return sub;
@@ -141,7 +169,7 @@ export class GraphSource {
    */
   async path(from, to, { maxDepth = 6, maxExpansions = 600, predicates, signal } = {}) {
     if (this.caps.path) {
-      const { query, variables } = Q.pathQuery(this.caps, { from, to, maxDepth, predicates, first: 1 });
+      const { query, variables } = Q.pathQuery(this.caps, { from, to, maxDepth: Math.min(maxDepth, 6), predicates, first: 1 });
       const data = await this.request(query, variables, { signal });
       const p = data.path?.[0];
       if (!p) return { nodes: null, reason: 'disconnected', via: 'server' };

@@ -146,8 +146,7 @@ export function neighbourhood(rec, limit = 50) {
  * their `entity`, actors get their full name, statements their full text,
  * commitments their action, and statements, commitments and documents their
  * document and publication date; otherwise statements and commitments learn
- * their document from inDocument edges (dates are then filled in by the
- * caller).
+ * their document from their edges (dates are then filled in by the caller).
  */
 export function fromAPISubgraph(sg) {
   const nodes = new Map();
@@ -169,10 +168,12 @@ export function fromAPISubgraph(sg) {
   const edges = [];
   for (const e of sg?.edges ?? []) {
     edges.push({ id: edgeID(e.source, e.predicate, e.target), source: e.source, target: e.target, predicate: e.predicate, documents: e.documents ?? [] });
-    const from = nodes.get(e.source);
-    if (from && (from.type === 'statement' || from.type === 'commitment')) {
-      const doc = e.predicate === 'inDocument' ? e.target : e.documents?.[0]?.id;
-      if (doc && !from.document) from.document = doc;
+    // A statement or commitment is read in one document: its inDocument
+    // edge names it, and so does the evidence of any edge it is an end of.
+    for (const end of [nodes.get(e.source), nodes.get(e.target)]) {
+      if (!end || (end.type !== 'statement' && end.type !== 'commitment') || end.document) continue;
+      const doc = e.predicate === 'inDocument' && end.id === e.source ? e.target : e.documents?.[0]?.id;
+      if (doc) end.document = doc;
     }
   }
   return { nodes: [...nodes.values()], edges, truncated: sg?.truncated ? ['the server capped this neighbourhood'] : [] };
