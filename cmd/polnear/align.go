@@ -48,6 +48,10 @@ func align(raw, norm string) *aligner {
 			al.toNorm[i] = n[j].off
 			i++
 			j++
+		case i > 0 && j > 0 && (fr[i] == '"' || fr[i] == '-') && fr[i-1] == fr[i] && fn[j-1] == fr[i] && al.toNorm[i-1] == n[j-1].off:
+			// a doubled mark the normaliser wrote as one: '' as ”, -- as —
+			al.toNorm[i] = n[j-1].off
+			i++
 		case fr[i] == ' ':
 			i++
 		case fn[j] == ' ':

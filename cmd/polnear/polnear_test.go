@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"pledgegraph/loader/normalize"
 )
 
 // The texts and annotations here are written for these tests; no PolNeAR
@@ -92,6 +94,28 @@ func TestAlign(t *testing.T) {
 	}
 	if _, ok := al.span(span{0, 5}, norm); ok {
 		t.Error("dropped chrome should not map")
+	}
+}
+
+// TestAlignDoubledMarks: doubled quote marks and dashes that the
+// normaliser writes as one character (” as “ or ”, -- as —) keep the text
+// after them aligned.
+func TestAlignDoubledMarks(t *testing.T) {
+	raw := "A headline here\n\nThe club's head blamed their focus on ''the business of selling homes.'' But he said more.\n\n" +
+		"''We're in the people-pleasing business,'' he said. ''These people paid a lot to be here.''\n\n" +
+		"In any case, Mr. Smith said, the industry -- like others -- was over-supplied. ''It was waiting,'' he said.\n"
+	d, err := normalize.Normalize(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := d.Text
+	al := align(raw, norm)
+	for _, w := range []string{"the business of selling homes.", "We're in the people-pleasing business,", "These people paid a lot to be here.", "In any case", "like others", "It was waiting,"} {
+		start := len([]rune(raw[:strings.Index(raw, w)]))
+		got, ok := al.span(span{start, start + len([]rune(w))}, norm)
+		if want := strings.ReplaceAll(w, "'", "’"); !ok || norm[got.Start:got.End] != want {
+			t.Errorf("%q maps to %v %v", w, got, ok)
+		}
 	}
 }
 

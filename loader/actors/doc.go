@@ -57,8 +57,10 @@
 //     another person holds; with two candidates it stays empty. Later surnames ("Macron", "Starmer’s"),
 //     family names written first ("Zhao") and single names after an office
 //     ("President Trump") link to the same person; sentence-initial words and
-//     offices never enter a name; accents are kept, the unaccented spelling
-//     becomes an alias.
+//     offices never enter a name; middle initials stay in it ("John D.
+//     Podesta", "George H.W. Bush"; "John Podesta" is an alias and names
+//     the same person); accents are kept, the unaccented spelling becomes an
+//     alias.
 //   - Roles: "the minister", "The cabinet secretary", "the prime minister",
 //     "the ministry", "the agency", "this alliance", "the allies" are Role
 //     mentions of the most recently mentioned actor they fit (see Recognize).

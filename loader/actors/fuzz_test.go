@@ -48,6 +48,10 @@ func FuzzRecognize(f *testing.F) {
 	f.Add("Ireland’s Tánaiste, ")
 	// initials after an office at the end
 	f.Add("Senator J.D.")
+	// a lower-case office with a prefix after a word that is no office, and
+	// one at the very start (PolNeAR: both panicked in titleBefore)
+	f.Add("a top terrorism adviser to then-President George W. Bush, also")
+	f.Add("then-senator Barack Obama")
 	// a demonym before a region noun at the end
 	f.Add("the Palestinian territories")
 	g, err := actors.DefaultGazetteer()

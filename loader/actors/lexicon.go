@@ -21,8 +21,8 @@ var titleHeads = setOf(
 	"spokesperson", "commissioner", "chief", "director", "director-general", "head", "leader", "leaders",
 	"king", "queen", "prince", "princess", "emir", "sheikh", "sultan", "pope", "monarch", "general", "gen",
 	"admiral", "adm", "colonel", "col", "commander", "lieutenant", "lt", "major", "maj", "sergeant", "sgt",
-	"captain", "capt", "marshal", "senator", "sen", "representative", "rep", "congressman", "congresswoman",
-	"governor", "gov", "mayor", "speaker", "chairman", "chairwoman", "chair", "chairperson", "ceo",
+	"captain", "capt", "marshal", "senator", "sen", "sens", "senators", "representative", "rep", "reps", "congressman", "congresswoman",
+	"governor", "gov", "govs", "governors", "mayor", "speaker", "chairman", "chairwoman", "chair", "chairperson", "ceo",
 	"adviser", "advisor", "negotiator", "negotiators", "mp", "lawmaker", "legislator", "judge", "justice",
 	"prosecutor", "attorney", "coordinator", "administrator", "officer", "official", "officials", "diplomat",
 	"delegate", "representative", "mediator", "rapporteur", "chancellor", "president-elect", "deputy",
@@ -228,7 +228,7 @@ var honorifics = setOf("mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "
 
 // titleAbbrevs are offices written abbreviated with a full stop ("Sen.
 // Lindsey Graham", "Gen. Mark Milley").
-var titleAbbrevs = setOf("sen", "gen", "rep", "gov", "dr", "mr", "mrs", "ms", "lt", "col", "adm", "capt", "sgt",
+var titleAbbrevs = setOf("sen", "sens", "gen", "rep", "reps", "gov", "govs", "dr", "mr", "mrs", "ms", "lt", "col", "adm", "capt", "sgt",
 	"maj", "prof", "rev", "cmdr", "brig", "pres", "amb")
 
 // geoWords mark a capitalised run as a place ("Port Sudan", "North Darfur").

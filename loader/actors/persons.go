@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"pledgegraph"
@@ -90,6 +91,12 @@ func (r *recognizer) nameRuns() [][2]int {
 		b := i
 		for {
 			n := b + 1
+			// middle initials, read before a single capital can end the
+			// name at its dot: "Mark A. Milley", "George H.W. Bush"
+			if e := r.middleInitial(b, n); e > 0 {
+				b = e
+				continue
+			}
 			if r.nameTok(n, false) && r.adjacent(b, n) {
 				b = n
 				continue
@@ -98,12 +105,6 @@ func (r *recognizer) nameRuns() [][2]int {
 			if n+1 < len(r.toks) && r.word(n) && r.toks[n].cap && nameInnerTitles[r.toks[n].lower] && r.adjacent(b, n) &&
 				r.nameTok(n+1, false) && r.adjacent(n, n+1) {
 				b = n + 1
-				continue
-			}
-			// initials: "Mark A. Milley"
-			if n+2 < len(r.toks) && r.word(n) && len(r.toks[n].text) == 1 && r.toks[n].cap && r.adjacent(b, n) &&
-				r.toks[n+1].text == "." && r.toks[n+1].Start == r.toks[n].End && r.nameTok(n+2, false) {
-				b = n + 2
 				continue
 			}
 			// particles: "Ursula von der Leyen"
@@ -121,6 +122,56 @@ func (r *recognizer) nameRuns() [][2]int {
 		i = b
 	}
 	return runs
+}
+
+// middleInitial reads a middle initial at token n after the name token b
+// — a capital letter and its dot ("John D. Podesta") or dotted capitals
+// ("George H.W. Bush") — followed by another name word, and returns that
+// word's token, or -1.
+func (r *recognizer) middleInitial(b, n int) int {
+	if n >= len(r.toks) || !r.adjacent(b, n) || !r.word(n) || !r.toks[n].cap || r.match[n] >= 0 || r.used[n] {
+		return -1
+	}
+	next := n + 1 // the name word after the initial
+	if isInitial(r.toks[n].text) {
+		if next >= len(r.toks) || r.toks[next].text != "." || r.toks[next].Start != r.toks[n].End {
+			return -1
+		}
+		next++
+	} else if !isDottedInitials(r.toks[n].text) {
+		return -1
+	}
+	if next >= len(r.toks) || !r.adjacent(next-1, next) || !r.nameTok(next, false) {
+		return -1
+	}
+	return next
+}
+
+// isInitial reports a single capital letter ("D" of "John D. Podesta").
+func isInitial(s string) bool {
+	c, w := utf8.DecodeRuneInString(s)
+	return w == len(s) && unicode.IsUpper(c)
+}
+
+// isDottedInitials reports one to three capitals each followed by a dot
+// ("H.W.", "J.D.").
+func isDottedInitials(s string) bool {
+	n := 0
+	for s != "" {
+		c, w := utf8.DecodeRuneInString(s)
+		if !unicode.IsUpper(c) || w >= len(s) || s[w] != '.' {
+			return false
+		}
+		s = s[w+1:]
+		n++
+	}
+	return n >= 1 && n <= 3
+}
+
+// isMiddleInitial reports whether token k of a person's name [a, b] is a
+// middle initial ("D", "H.W.").
+func (r *recognizer) isMiddleInitial(k, a, b int) bool {
+	return k > a && k < b && r.toks[k].kind == tWord && (isInitial(r.toks[k].text) || isDottedInitials(r.toks[k].text))
 }
 
 // adjacent reports whether tokens i and j (j = i+1) are separated by plain
@@ -189,8 +240,12 @@ func (r *recognizer) titleBefore(a int) (titleInfo, bool) {
 	}
 done:
 	ti.t0 = j + 1
-	// drop leading lower-case words that are not offices ("opposition" stays)
-	for ti.t0 < end && !r.toks[ti.t0].cap && !titleHeads[r.toks[ti.t0].lower] && !titleModifiers[r.toks[ti.t0].lower] && !(r.match[ti.t0-1] >= 0 || ti.t0 > 0 && r.toks[ti.t0-1].kind == tPoss) {
+	// drop leading lower-case words that are not offices ("opposition"
+	// stays). An office with a prefix ("then-president", "ex-minister") is
+	// an office too, and the last word of the title is never dropped: the
+	// title is never empty.
+	for ti.t0 < end-1 && !r.toks[ti.t0].cap && !isTitleHead(r.toks[ti.t0].lower) && !titleModifiers[r.toks[ti.t0].lower] &&
+		!(ti.t0 > 0 && (r.match[ti.t0-1] >= 0 || r.toks[ti.t0-1].kind == tPoss)) {
 		ti.t0++
 	}
 	ti.title = r.d.Slice(annot.Span{Start: r.toks[ti.t0].Start, End: r.toks[end-1].End})
@@ -907,13 +962,29 @@ func (r *recognizer) addPerson(a, b int, ti titleInfo, hasTitle bool) int {
 		}
 	}
 	name := r.d.Slice(annot.Span{Start: r.toks[a].Start, End: r.toks[b].End})
+	// the name without its middle initials: "John Podesta" for "John D.
+	// Podesta", "George Bush" for "George H.W. Bush"
+	var shortKeys, shortWords []string
+	for k := a; k <= b; k++ {
+		if r.toks[k].kind == tWord && !r.isMiddleInitial(k, a, b) {
+			shortKeys = append(shortKeys, r.toks[k].key)
+			shortWords = append(shortWords, r.toks[k].text)
+		}
+	}
+	if len(shortKeys) == len(keys) {
+		shortKeys, shortWords = nil, nil
+	}
 	// a single name after an office may be the surname of a known person
 	if a == b {
 		if pi, _ := r.knownPerson(a, b); pi >= 0 {
 			return pi
 		}
 	}
-	if l := r.pindex["full:"+strings.Join(keys, " ")]; len(l) > 0 {
+	l := r.pindex["full:"+strings.Join(keys, " ")]
+	if len(l) == 0 && len(shortKeys) > 0 {
+		l = r.pindex["full:"+strings.Join(shortKeys, " ")] // "John Podesta" read before "John D. Podesta"
+	}
+	if len(l) > 0 {
 		i := l[0]
 		p := r.persons[i]
 		{
@@ -958,6 +1029,10 @@ func (r *recognizer) addPerson(a, b int, ti titleInfo, hasTitle bool) int {
 	if len(keys) > 0 {
 		last := keys[len(keys)-1]
 		r.pindex["full:"+strings.Join(keys, " ")] = append(r.pindex["full:"+strings.Join(keys, " ")], pi)
+		if len(shortKeys) > 0 {
+			r.pindex["full:"+strings.Join(shortKeys, " ")] = append(r.pindex["full:"+strings.Join(shortKeys, " ")], pi)
+			r.reg.alias(ai, strings.Join(shortWords, " "))
+		}
 		r.pindex["last:"+last] = append(r.pindex["last:"+last], pi)
 		if st := stripParticle(last); st != last {
 			r.pindex["strip:"+st] = append(r.pindex["strip:"+st], pi)

@@ -10,7 +10,8 @@
 //     "Ä—"), also when done twice, and the variant whose 0x9D byte was
 //     dropped ("â€" for "”").
 //   - HTML: tags are dropped (block tags end a line); character references
-//     ending in ';' (&amp; &#8217; &rsquo;) are decoded.
+//     ending in ';' (&amp; &#8217; &rsquo;) are decoded, also when escaped
+//     twice (&amp;quot;).
 //   - Characters: CRLF and other line separators become '\n', NBSP and other
 //     spaces ' ', zero-width characters and soft hyphens are dropped; the
 //     text is NFC.
@@ -31,7 +32,9 @@
 //     quote, ‘ opens and ’ closes a single one. Straight ASCII quotes, „ « »
 //     ‹ › and mis-directed curly marks are rewritten by context (a mark after
 //     a space and before a word opens; after a word or punctuation and before
-//     a space or punctuation closes) and by pairing.
+//     a space or punctuation closes) and by pairing. A single mark written
+//     twice for a double one (‘‘ ’’ in New York Times style, two grave
+//     accents or two apostrophes in Treebank style) is one double mark.
 //   - ’ is also the apostrophe (don’t, Trump’s, the allies’ bases); a reader
 //     tells it from a closing single quote by whether a ‘ is open.
 //   - Dashes are "—": "--", a spaced hyphen and a spaced en dash become one.

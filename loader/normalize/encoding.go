@@ -170,6 +170,7 @@ func seqLen(c byte) int {
 
 var (
 	entityRE  = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	refTail   = regexp.MustCompile(`^(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 	blockTag  = regexp.MustCompile(`(?i)<\s*(?:br|/?p|/?div|/?li|/?h[1-6]|/?blockquote|/?tr)\b[^<>]{0,200}>`)
 	inlineTag = regexp.MustCompile(`(?i)<\s*/?\s*(?:a|b|i|u|em|strong|span|font|small|sup|sub|abbr|cite|q|mark|time|img|figure|figcaption|ul|ol|table|tbody|td|th|section|article|header|footer|aside|nav)\b[^<>]{0,500}>`)
 )
@@ -183,9 +184,46 @@ func unescapeHTML(s string) string {
 		s = inlineTag.ReplaceAllString(s, "")
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		s = entityRE.ReplaceAllStringFunc(s, html.UnescapeString)
+		s = decodeRefs(s)
 	}
 	return s
+}
+
+// decodeRefs decodes the character references of s, escaped twice or more
+// too ("&amp;quot;" is a quote): what it writes holds no reference left, so
+// that decoding again changes nothing. A reference whose name only starts
+// with a known one ("&ampquot;", which html reads as "&amp" and "quot;") is
+// decoded to the end as well.
+func decodeRefs(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range entityRE.FindAllStringIndex(s, -1) {
+		if loc[0] < last {
+			continue // read as part of the reference before
+		}
+		b.WriteString(s[last:loc[0]])
+		out, end := html.UnescapeString(s[loc[0]:loc[1]]), loc[1]
+		for strings.HasPrefix(out, "&") {
+			if out == "&" {
+				// "&amp;" before another reference's name: escaped twice
+				m := refTail.FindStringIndex(s[end:])
+				if m == nil {
+					break
+				}
+				out, end = html.UnescapeString("&"+s[end:end+m[1]]), end+m[1]
+				continue
+			}
+			next := html.UnescapeString(out)
+			if next == out {
+				break
+			}
+			out = next
+		}
+		b.WriteString(out)
+		last = end
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // cleanChars folds line breaks to '\n', every kind of space to ' ', drops

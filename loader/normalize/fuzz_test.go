@@ -26,6 +26,7 @@ func FuzzNormalize(f *testing.F) {
 		"Z\xfcrich \x93big\x94 deal", // invalid UTF-8 read as cp1252
 		"“‘’”„«»‹›'\"`â",             // marks only
 		"PARIS (Reuters) - X\n\n\n(CNN) — Y",
+		"''Doubled,'' he said. ‘‘NYT’’ and ``Treebank'' '''triple''' ‘’ 5'11''", // doubled single marks as double quotes
 	}
 	for _, s := range seeds {
 		f.Add(s)

@@ -98,6 +98,45 @@ func classOf(r rune, lone bool) (markClass, dir) {
 	return 0, dirEither
 }
 
+// doubledSingle reports whether the single quote mark r at byte i doubles
+// the single mark prev right before it — the same character twice, with no
+// third one on either side (‘‘, ’’, two grave accents, two apostrophes) —
+// so that the two are one double quote mark.
+func doubledSingle(line string, prev mark, i int, r rune) bool {
+	if prev.class != classSingle || prev.pos+prev.size != i {
+		return false
+	}
+	switch r {
+	case '\'', '‘', '’', '`':
+	default:
+		return false
+	}
+	if p, _ := utf8.DecodeRuneInString(line[prev.pos:]); p != r {
+		return false
+	}
+	if prev.pos > 0 {
+		if b, _ := utf8.DecodeLastRuneInString(line[:prev.pos]); b == r {
+			return false
+		}
+	}
+	if a, _ := utf8.DecodeRuneInString(line[i+utf8.RuneLen(r):]); a == r {
+		return false
+	}
+	return true
+}
+
+// doubledHint is the direction a doubled single mark claims: ‘‘ and two
+// grave accents open, ’’ closes, two apostrophes say nothing.
+func doubledHint(r rune) dir {
+	switch r {
+	case '‘', '`':
+		return dirOpen
+	case '’':
+		return dirClose
+	}
+	return dirEither
+}
+
 func ctxOf(r rune) ctxClass {
 	switch {
 	case r == 0:
@@ -124,9 +163,18 @@ func ctxOf(r rune) ctxClass {
 func findMarks(line string, lone bool) []mark {
 	var ms []mark
 	for i, r := range line {
-		if c, h := classOf(r, lone); c != 0 {
-			ms = append(ms, mark{pos: i, size: utf8.RuneLen(r), class: c, hint: h})
+		c, h := classOf(r, lone)
+		if c == 0 {
+			continue
 		}
+		if n := len(ms); n > 0 && doubledSingle(line, ms[n-1], i, r) {
+			// two single marks written for a double one (‘‘ ’’ in New
+			// York Times style, two grave accents or apostrophes in Penn
+			// Treebank style): one double mark
+			ms[n-1] = mark{pos: ms[n-1].pos, size: ms[n-1].size + utf8.RuneLen(r), class: classDouble, hint: doubledHint(r)}
+			continue
+		}
+		ms = append(ms, mark{pos: i, size: utf8.RuneLen(r), class: c, hint: h})
 	}
 	isMark := func(r rune) bool { c, _ := classOf(r, lone); return c != 0 }
 	// Context past adjacent marks: a run of marks shares it (computed in one

@@ -38,6 +38,8 @@ func TestEncodingRepair(t *testing.T) {
 		{"double-encoded apostrophe", "The fleetÃ¢â‚¬â„¢s commander spoke.", "The fleet’s commander spoke."},
 		{"genuine latin-1 text survives", "Il est né à Genève, près du lac.", "Il est né à Genève, près du lac."},
 		{"html entities", "Rates rose 5&#37; at AT&amp;T&#8217;s &quot;core&quot; unit&rsquo;s arm &ndash; so&nbsp;far.", "Rates rose 5% at AT&T’s “core” unit’s arm — so far."},
+		// decoded to the end, so that decoding again changes nothing
+		{"html entities escaped twice", "He said &amp;quot;yes&amp;amp;quot; to R&amp;D; &ampquot;no&ampquot; to &amp;Co;.", "He said “yes” to R&D; “no” to &Co;."},
 		{"bare ampersand survives", "R&D spending at AT&T rose.", "R&D spending at AT&T rose."},
 		{"html tags", "<p>The vote passed.</p><p>It was <b>close</b>.</p>", "The vote passed. | It was close."},
 		{"nbsp and zero-width", "The\u00a0post-war\u200b order\u00ad held.", "The post-war order held."},
@@ -121,6 +123,10 @@ func TestSmartQuotes(t *testing.T) {
 		{"ascii double dash", "The plan -- if it holds -- ends the war.", "The plan — if it holds — ends the war."},
 		{"spaced hyphen dash", "The plan - if it holds - ends the war.", "The plan — if it holds — ends the war."},
 		{"hyphenated words stay", "A well-known, long-term plan.", "A well-known, long-term plan."},
+		{"doubled single marks (NYT style)", "‘‘She definitely has the look,’’ said Rachel Woolard. ‘‘No.’’", "“She definitely has the look,” said Rachel Woolard. “No.”"},
+		{"doubled apostrophes", "''Bernie seemed more transparent,'' she said of ''total crap'' -- one quote.", "“Bernie seemed more transparent,” she said of “total crap” — one quote."},
+		{"grave accents and apostrophes (Treebank style)", "He called it ``the best,'' aides said.", "He called it “the best,” aides said."},
+		{"doubled marks around a nested quote", "''They said, 'Wait,' and left,'' she said.", "“They said, ‘Wait,’ and left,” she said."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

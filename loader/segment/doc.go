@@ -30,8 +30,13 @@
 // A sentence ends after . ! ? or … (with any closing marks right after it)
 // when white space and an upper-case letter, digit, opening mark or bracket
 // follow — but not after a title or month abbreviation (Mr., Dr., Jan.,
-// St.), an initial (Jared C. Kushner), or a dotted acronym (U.S.) unless a
-// typical sentence opener follows; decimals ("3.5") never qualify.
+// St., Sens.), an initial (Jared C. Kushner), or a dotted acronym (U.S.)
+// unless a typical sentence opener follows; decimals ("3.5") never qualify.
+// A US state abbreviation (Calif., Del., Ky.) ends a sentence as any word
+// does after a comma ("in Tamarac, Fla. While…"); in parentheses, after a
+// party letter or before what it qualifies ("(D-Del.)", "R-Ky.", "former
+// Fla. Gov. Jeb Bush", "Del. Jennifer McClellan") it ends one only before a
+// typical sentence opener, an opening quote or a number.
 //
 // A sentence never ends inside a closed outer quote: a quote holding several
 // sentences ("“It’s important ... These are not just words. ...,” he said.")

@@ -28,7 +28,8 @@ func FuzzSplit(f *testing.F) {
 		{"He said ”no“ and ‘yes and ’90s “stray", []byte{200, 1, 7}},                            // unbalanced and misdirected marks
 		{"\"ASCII 'quotes' here,\" he said. 'Single,' she said.", nil},                          // straight quotes
 		{"“", []byte{0}}, // a lone opener
-		{"Headline\n\n“A” “B” ‘C’ ’D’ \"E\" 'F'\n\n\n\nText. More… ?! “Q.” “R?” he asked.", []byte{9}}, // mixed
+		{"Sens. Tom Carper (D-Del.) and Rand Paul, R-Ky. Fla. Gov. Jeb Bush. In Fresno, Calif. “Go.” Del.", nil}, // state abbreviations
+		{"Headline\n\n“A” “B” ‘C’ ’D’ \"E\" 'F'\n\n\n\nText. More… ?! “Q.” “R?” he asked.", []byte{9}},           // mixed
 	}
 	for _, s := range seeds {
 		f.Add(s.text, s.cuts)

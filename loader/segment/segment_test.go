@@ -55,6 +55,14 @@ func TestSentences(t *testing.T) {
 		{"parenthesis after period", "The bill passed. (It was close.) Voters cheered.", []string{"The bill passed.", "(It was close.)", "Voters cheered."}},
 		{"ellipsis before capital", "We waited… Then it came.", []string{"We waited…", "Then it came."}},
 		{"company abbreviation mid-sentence", "Acme Inc. said profits rose.", []string{"Acme Inc. said profits rose."}},
+		{"middle initials", "Campaign chairman John D. Podesta and George H.W. Bush spoke.", []string{"Campaign chairman John D. Podesta and George H.W. Bush spoke."}},
+		{"plural title abbreviation", "He trails his rivals, particularly Sens. Ted Cruz and Marco Rubio.", []string{"He trails his rivals, particularly Sens. Ted Cruz and Marco Rubio."}},
+		{"state after a party letter", "Sen. Tom Carper (D-Del.) said so, as did Sen. Rand Paul, R-Ky., and Rep. Kim Ash (R-Calif.) Thursday.", []string{"Sen. Tom Carper (D-Del.) said so, as did Sen. Rand Paul, R-Ky., and Rep. Kim Ash (R-Calif.) Thursday."}},
+		{"state in parentheses before a name", "Earlier, Maricopa County (Ariz.) Sheriff Joe Arpaio spoke.", []string{"Earlier, Maricopa County (Ariz.) Sheriff Joe Arpaio spoke."}},
+		{"state qualifying an office", "Clinton ties former Fla. Gov. Jeb Bush and Mass. Sen. Ed Markey.", []string{"Clinton ties former Fla. Gov. Jeb Bush and Mass. Sen. Ed Markey."}},
+		{"delegate's title", "Another possibility is Del. Jennifer L. McClellan of Richmond.", []string{"Another possibility is Del. Jennifer L. McClellan of Richmond."}},
+		{"state closing a place ends a sentence", "They met in Tamarac, Fla. Eksili donated later. In Fresno, Calif. “We won,” he said.", []string{"They met in Tamarac, Fla.", "Eksili donated later.", "In Fresno, Calif.", "“We won,” he said."}},
+		{"state before a sentence opener", "He moved to Pa. The rest followed.", []string{"He moved to Pa.", "The rest followed."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

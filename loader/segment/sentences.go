@@ -85,6 +85,8 @@ func periodEnds(text string, paraStart, dot, next int) bool {
 	switch {
 	case isTitleAbbrev(lw):
 		return false
+	case isStateAbbrev(w):
+		return stateAbbrevEnds(text, paraStart, dot-len(w), next)
 	case utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0]):
 		return false // an initial
 	case strings.Contains(w, ".") || isClosingAbbrev(lw):
@@ -115,10 +117,42 @@ func isTitleAbbrev(w string) bool {
 		"atty", "rev", "hon", "messrs", "mme", "mlle", "st", "ste", "mt", "ft", "fr", "sr", "jr", "no",
 		"nos", "vol", "vols", "pp", "ch", "art", "fig", "vs", "v", "cf", "approx", "est", "ca", "dept",
 		"univ", "gov't", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-		"dec", "e.g", "i.e", "op", "al":
+		"dec", "e.g", "i.e", "op", "al", "sens", "reps", "govs", "gens", "lts", "drs", "profs",
+		"ambs", "adms", "cmdt", "msgr", "rt", "assemb", "asst", "assoc":
 		return true
 	}
 	return false
+}
+
+// isStateAbbrev reports the abbreviations of US states used in news style
+// ("Calif.", "Del.", "Ky."), as written, before their period. Dotted ones
+// ("N.Y.", "W.Va.") are dotted acronyms.
+func isStateAbbrev(w string) bool {
+	switch w {
+	case "Ala", "Ariz", "Ark", "Calif", "Cal", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+		"Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev",
+		"Okla", "Ore", "Oreg", "Pa", "Penn", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wisc", "Wyo":
+		return true
+	}
+	return false
+}
+
+// stateAbbrevEnds decides whether a state abbreviation starting at byte
+// start, whose period is followed by the capital at byte next, ends its
+// sentence. After a comma it closes a place ("in Tamarac, Fla. While…") and
+// ends the sentence as any word would. Inside parentheses or after a party
+// letter ("Sen. John McCain (Ariz.) said", "(D-Del.)", "R-Ky.") and when it
+// qualifies what follows ("former Fla. Gov. Jeb Bush", "state Del. Marcia
+// Price", the delegate's title) it ends one only before a word that
+// usually starts a sentence, an opening quote or a number.
+func stateAbbrevEnds(text string, paraStart, start, next int) bool {
+	if prev := text[paraStart:start]; strings.HasSuffix(prev, ", ") {
+		return true // a place: "Tamarac, Fla."
+	}
+	if r, _ := utf8.DecodeRuneInString(text[next:]); !unicode.IsLetter(r) {
+		return true // an opening quote or a number follows
+	}
+	return isSentenceStarter(nextWord(text, next))
 }
 
 // isClosingAbbrev reports abbreviations that may also end a sentence.
