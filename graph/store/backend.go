@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,6 +23,11 @@ import (
 type pattern struct {
 	Subjects, Predicates, Objects, Labels []quad.Value
 	ObjectContains                        string
+	// Triples, when set, are the (subject, predicate, object) combinations
+	// of the lists above the caller wants (their labels unset): a backend
+	// may look each up directly instead of scanning the combinations of the
+	// lists, and may still return other quads the lists select.
+	Triples []quad.Quad
 }
 
 func (p pattern) empty() bool {
@@ -63,10 +70,11 @@ type backend interface {
 // rolled-back IDs. A failed write therefore reopens the key-value store
 // (reopen) before anyone else can use it.
 type cayleyBackend struct {
-	mu     sync.RWMutex
-	qs     graph.QuadStore
-	reopen func() (graph.QuadStore, error) // nil for memstore
-	broken error                           // why qs is nil
+	mu      sync.RWMutex
+	qs      graph.QuadStore
+	indexes []kv.QuadIndex                                  // of a key-value store; nil for memstore
+	reopen  func() (graph.QuadStore, []kv.QuadIndex, error) // nil for memstore
+	broken  error                                           // why qs is nil
 }
 
 // read locks the backend for a read and returns the quad store.
@@ -116,10 +124,122 @@ func refsOf(ctx context.Context, qs graph.QuadStore, vals []quad.Value) ([]graph
 
 // constraint is one direction of a pattern, resolved to references.
 type constraint struct {
-	dir  quad.Direction
-	refs []graph.Ref
-	keys map[any]bool
-	cost int64 // estimated number of quads a scan from this direction visits
+	dir   quad.Direction
+	refs  []graph.Ref
+	keys  map[any]bool
+	byVal map[quad.Value]graph.Ref
+	cost  int64 // estimated number of quads a scan from this direction visits
+	// prefix marks a direction a multi-direction index scan fixes, so
+	// that its quads need no check.
+	prefix bool
+}
+
+// indexScan is a plan for a key-value store: scan index by every
+// combination of the values of its first len(cons) directions.
+type indexScan struct {
+	index kv.QuadIndex
+	cons  []*constraint
+}
+
+// tripleIndex returns a key-value index whose first three directions are
+// subject, predicate and object in some order, with their constraints in
+// that order, when the pattern lists its triples and constrains all three.
+func tripleIndex(indexes []kv.QuadIndex, cons []*constraint, triples []quad.Quad) (kv.QuadIndex, []*constraint, bool) {
+	if len(triples) == 0 {
+		return kv.QuadIndex{}, nil, false
+	}
+	byDir := make(map[quad.Direction]*constraint, len(cons))
+	for _, c := range cons {
+		byDir[c.dir] = c
+	}
+	for _, ind := range indexes {
+		if len(ind.Dirs) < 3 {
+			continue
+		}
+		var tcons []*constraint
+		for _, d := range ind.Dirs[:3] {
+			if c := byDir[d]; c != nil && d != quad.Label {
+				tcons = append(tcons, c)
+			}
+		}
+		if len(tcons) == 3 {
+			return ind, tcons, true
+		}
+	}
+	return kv.QuadIndex{}, nil, false
+}
+
+// maxSeeks bounds the number of prefix scans of one plan.
+const maxSeeks = 1 << 20
+
+// bestScan picks the cheapest prefix scan over the store's indexes, or nil
+// when there are no indexes (memstore) or none starts with a constrained
+// direction. The estimated cost of a plan is its number of prefix scans
+// (seeks) plus the quads it visits: per seek, the smallest average scan size
+// of the prefix's directions, divided by 8 for each further direction of the
+// prefix (a subject has few quads of one predicate).
+func bestScan(indexes []kv.QuadIndex, cons []*constraint) *indexScan {
+	byDir := make(map[quad.Direction]*constraint, len(cons))
+	for _, c := range cons {
+		byDir[c.dir] = c
+	}
+	var (
+		best     *indexScan
+		bestCost float64
+	)
+	for _, ind := range indexes {
+		var prefix []*constraint
+		for _, d := range ind.Dirs {
+			c := byDir[d]
+			if c == nil {
+				break
+			}
+			prefix = append(prefix, c)
+		}
+		for k := len(prefix); k >= 1; k-- {
+			seeks, per := 1.0, math.Inf(1)
+			for _, c := range prefix[:k] {
+				seeks *= float64(len(c.refs))
+				per = min(per, float64(c.cost)/float64(len(c.refs)))
+			}
+			if seeks > maxSeeks {
+				continue
+			}
+			per = max(1, per/math.Pow(8, float64(k-1)))
+			if cost := seeks * (1 + per); best == nil || cost < bestCost {
+				best, bestCost = &indexScan{index: ind, cons: slices.Clone(prefix[:k])}, cost
+			}
+		}
+	}
+	if best != nil {
+		for _, c := range best.cons {
+			c.prefix = true
+		}
+	}
+	return best
+}
+
+// each calls f with every combination of prefix values, in index order.
+func (s *indexScan) each(f func(vals []uint64) error) error {
+	vals := make([]uint64, len(s.cons))
+	var rec func(i int) error
+	rec = func(i int) error {
+		if i == len(s.cons) {
+			return f(slices.Clone(vals))
+		}
+		for _, r := range s.cons[i].refs {
+			v, ok := r.(kv.Int64Value)
+			if !ok {
+				return fmt.Errorf("unexpected key-value reference %T", r)
+			}
+			vals[i] = uint64(v)
+			if err := rec(i + 1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return rec(0)
 }
 
 // guessCost estimates the quads a scan from one value visits when the store
@@ -176,10 +296,19 @@ func (b *cayleyBackend) match(ctx context.Context, p pattern) ([]quad.Quad, erro
 		if len(rs) == 0 {
 			return nil, nil // a value no quad holds
 		}
-		c := &constraint{dir: f.dir, refs: rs, keys: make(map[any]bool, len(rs))}
+		c := &constraint{dir: f.dir, refs: rs, keys: make(map[any]bool, len(rs)), byVal: make(map[quad.Value]graph.Ref, len(rs))}
+		// A key-value store knows exact sizes only for a single-direction
+		// index (the label one); asking for others reads its quad count
+		// once per value.
+		sized := b.indexes == nil || slices.ContainsFunc(b.indexes, func(ind kv.QuadIndex) bool {
+			return len(ind.Dirs) == 1 && ind.Dirs[0] == f.dir
+		})
 		for i, r := range rs {
 			c.keys[r.Key()] = true
-			if sz, err := qs.QuadIteratorSize(ctx, f.dir, r); err == nil && sz.Exact {
+			c.byVal[vals[i]] = r
+			if !sized {
+				c.cost += guessCost(f.dir, vals[i])
+			} else if sz, err := qs.QuadIteratorSize(ctx, f.dir, r); err == nil && sz.Exact {
 				c.cost += sz.Value
 			} else {
 				c.cost += guessCost(f.dir, vals[i])
@@ -190,7 +319,7 @@ func (b *cayleyBackend) match(ctx context.Context, p pattern) ([]quad.Quad, erro
 	var quadRefs []graph.Ref
 	keep := func(r graph.Ref, skip *constraint) error {
 		for _, c := range cons {
-			if c == skip {
+			if c == skip || c.prefix {
 				continue
 			}
 			v, err := qs.QuadDirection(r, c.dir)
@@ -219,6 +348,35 @@ func (b *cayleyBackend) match(ctx context.Context, p pattern) ([]quad.Quad, erro
 	}
 	if len(cons) == 0 {
 		if err := scan(qs.QuadsAllIterator(), nil); err != nil {
+			return nil, err
+		}
+	} else if ind, tcons, ok := tripleIndex(b.indexes, cons, p.Triples); ok {
+		// Look each wanted triple up by the full key of an index over
+		// subject, predicate and object.
+		for _, c := range tcons {
+			c.prefix = true
+		}
+		vals := make([]uint64, len(tcons))
+	triples:
+		for _, t := range p.Triples {
+			for i, c := range tcons {
+				r, ok := c.byVal[t.Get(c.dir)].(kv.Int64Value)
+				if !ok {
+					continue triples // a value no quad holds
+				}
+				vals[i] = uint64(r)
+			}
+			if err := scan(kv.IndexScan{Index: ind, Values: slices.Clone(vals)}.BuildIterator(qs), nil); err != nil {
+				return nil, err
+			}
+		}
+	} else if plan := bestScan(b.indexes, cons); plan != nil {
+		// Scan a multi-direction index by a prefix of several values
+		// (subject and predicate, object and predicate, …): only the
+		// quads that can match are read from the log.
+		if err := plan.each(func(vals []uint64) error {
+			return scan(kv.IndexScan{Index: plan.index, Values: vals}.BuildIterator(qs), nil)
+		}); err != nil {
 			return nil, err
 		}
 	} else {
@@ -299,12 +457,12 @@ func (b *cayleyBackend) apply(ctx context.Context, quads []quad.Quad) error {
 	if err != nil && b.reopen != nil {
 		// Forget what the failed transaction left in the store's memory.
 		cerr := b.qs.Close()
-		qs, rerr := b.reopen()
+		qs, indexes, rerr := b.reopen()
 		if rerr != nil {
 			b.qs, b.broken = nil, fmt.Errorf("reopen after a failed write: %w", errors.Join(cerr, rerr))
 			return errors.Join(err, b.broken)
 		}
-		b.qs = qs
+		b.qs, b.indexes = qs, indexes
 	}
 	return err
 }

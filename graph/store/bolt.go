@@ -1,6 +1,8 @@
 package store
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +14,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	bbolt "go.etcd.io/bbolt"
 )
@@ -65,24 +68,55 @@ func boltFile(path string) (string, error) {
 // file is written with go.etcd.io/bbolt, the maintained fork of Bolt with the
 // same file format (github.com/boltdb/bolt, which Cayley's "bolt" backend
 // uses, trips Go's checkptr under -race).
-func openBolt(path string) (graph.QuadStore, error) {
+func openBolt(path string) (graph.QuadStore, []kv.QuadIndex, error) {
 	file, err := boltFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// Bolt locks the file; a second open waits for the lock, up to Timeout.
 	db, err := hbolt.Open(file, &bbolt.Options{Timeout: 5 * time.Second})
 	if err != nil {
-		return nil, fmt.Errorf("open bolt file %s: %w", file, err)
+		return nil, nil, fmt.Errorf("open bolt file %s: %w", file, err)
 	}
 	if err := kvInit(db); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 		db.Close()
-		return nil, fmt.Errorf("init bolt quad store: %w", err)
+		return nil, nil, fmt.Errorf("init bolt quad store: %w", err)
+	}
+	indexes, err := kvIndexes(db)
+	if err != nil {
+		db.Close()
+		return nil, nil, fmt.Errorf("read bolt quad store indexes: %w", err)
 	}
 	qs, err := kv.New(db, kvOptions())
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open bolt quad store: %w", err)
+		return nil, nil, fmt.Errorf("open bolt quad store: %w", err)
 	}
-	return qs, nil
+	return qs, indexes, nil
+}
+
+// kvIndexes reads the list of quad indexes a key-value quad store was
+// created with, where Cayley keeps it (meta/indexes, JSON), so that match can
+// scan a multi-direction index by a prefix of several values (Cayley's own
+// QuadIterator uses one). A store without the list has Cayley's legacy
+// indexes (subject, object).
+func kvIndexes(db hkv.KV) ([]kv.QuadIndex, error) {
+	ctx := context.Background()
+	tx, err := db.Tx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Close()
+	val, err := tx.Get(ctx, hkv.Key{[]byte("meta"), []byte("indexes")})
+	if errors.Is(err, hkv.ErrNotFound) {
+		return []kv.QuadIndex{{Dirs: []quad.Direction{quad.Subject}}, {Dirs: []quad.Direction{quad.Object}}}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []kv.QuadIndex
+	if err := json.Unmarshal(val, &out); err != nil {
+		return nil, fmt.Errorf("decode index list: %w", err)
+	}
+	return out, nil
 }

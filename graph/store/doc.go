@@ -60,6 +60,17 @@
 // value. Store.RoundTrips counts queries, and one per write transaction, so
 // tests above the store can assert "no N+1".
 //
+// Key-value stores are scanned by the longest useful prefix of their
+// indexes: a batch getter reads the subject-predicate index by (node,
+// property), the speakers of statements the object-predicate-subject index by
+// (statement, said), so a hub actor's hundreds of said quads are not read to
+// find its name. On memory and Bolt the store is the only writer, so it keeps
+// the actors, statements, commitments and documents it decoded (bounded, and
+// forgotten when a write names them): a node read in many documents is many
+// quads, and the same hub actors are read by almost every request. A call
+// answered from that cache makes no round trip; the counts above are maxima
+// there. PostgreSQL, which other servers may write, caches nothing.
+//
 // Find* calls compute every matching ID (Page.Total needs them), sort them,
 // and cut the page after the cursor, which is the last ID of the previous
 // page: pages stay consistent while documents are added.

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
 
@@ -47,15 +48,17 @@ type Config struct {
 }
 
 // Store is a pledgegraph.Store over a Cayley quad store. It is safe for
-// concurrent use. It keeps no state of its own beyond a round-trip counter,
-// so several Stores (in one or many processes) may share a PostgreSQL
-// database.
+// concurrent use. On memory and Bolt, where it is the only writer, it keeps
+// the nodes it decoded until a write touches them (see nodeCache); on
+// PostgreSQL it keeps no state of its own beyond a round-trip counter, so
+// several Stores (in one or many processes) may share the database.
 type Store struct {
 	b       backend
 	backend string
 	log     *slog.Logger
 	trips   atomic.Int64
 	closed  atomic.Bool
+	cache   *nodeCache // nil when other processes may write (PostgreSQL)
 }
 
 var _ pledgegraph.Store = (*Store)(nil)
@@ -87,10 +90,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if cfg.Path == "" {
 			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "the bolt backend needs a file path", Op: op}
 		}
-		var qs graph.QuadStore
-		if qs, err = openBolt(cfg.Path); err == nil {
+		var (
+			qs      graph.QuadStore
+			indexes []kv.QuadIndex
+		)
+		if qs, indexes, err = openBolt(cfg.Path); err == nil {
 			path := cfg.Path
-			b = &cayleyBackend{qs: qs, reopen: func() (graph.QuadStore, error) { return openBolt(path) }}
+			b = &cayleyBackend{qs: qs, indexes: indexes, reopen: func() (graph.QuadStore, []kv.QuadIndex, error) { return openBolt(path) }}
 		}
 	case BackendPostgres:
 		if cfg.Path == "" {
@@ -105,7 +111,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, pledgegraph.Internal(op, err)
 	}
 	log.Debug("store opened", "backend", name)
-	return &Store{b: b, backend: name, log: log}, nil
+	st := &Store{b: b, backend: name, log: log}
+	if name != BackendPostgres {
+		// The store is the only writer of a memstore or a (locked) Bolt
+		// file: it can keep what it decoded until it writes.
+		st.cache = newNodeCache()
+	}
+	return st, nil
 }
 
 // Backend returns the name of the backend the store runs on.
@@ -215,6 +227,7 @@ func (s *Store) apply(ctx context.Context, quads []quad.Quad) error {
 		return errClosed
 	}
 	s.trips.Add(1)
+	defer s.cache.invalidate(quads)
 	return s.b.apply(ctx, quads)
 }
 
@@ -355,22 +368,68 @@ var actorPreds = preds(pledgegraph.PredType, pledgegraph.PredName, pledgegraph.P
 // loadActors loads actors and, for each, the number of documents it was
 // read in.
 func (s *Store) loadActors(ctx context.Context, ids []string) ([]*pledgegraph.Actor, []int, error) {
-	out := make([]*pledgegraph.Actor, len(ids))
-	docs := make([]int, len(ids))
-	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: actorPreds})
+	entries, err := cached(s, cachedActors, cacheNodes, copyCachedActor, ids, func(ids []string) ([]cachedActor, error) {
+		out := make([]cachedActor, len(ids))
+		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: actorPreds})
+		if err != nil {
+			return nil, err
+		}
+		nodes := groupBySubject(qs)
+		for i, id := range ids {
+			n := nodes[id]
+			if n == nil || !n.typed(pledgegraph.TypeActor) {
+				continue
+			}
+			out[i] = cachedActor{a: n.actor(id), docs: len(n.labels(pledgegraph.PredType))}
+		}
+		return out, nil
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	nodes := groupBySubject(qs)
-	for i, id := range ids {
-		n := nodes[id]
-		if n == nil || !n.typed(pledgegraph.TypeActor) {
-			continue
-		}
-		out[i] = n.actor(id)
-		docs[i] = len(n.labels(pledgegraph.PredType))
+	out := make([]*pledgegraph.Actor, len(ids))
+	docs := make([]int, len(ids))
+	for i, e := range entries {
+		out[i], docs[i] = e.a, e.docs
 	}
 	return out, docs, nil
+}
+
+// cached returns the values of ids (aligned with them) from the store's
+// cache, and loads the others with load, keeping what it found.
+func cached[V comparable](s *Store, m func(*nodeCache) map[string]V, limit int, copy func(V) V, ids []string, load func([]string) ([]V, error)) ([]V, error) {
+	return cachedWith(s, m, copy, ids, load, func(gen uint64, ids []string, vals []V) {
+		store(s.cache, gen, m, limit, ids, vals, copy)
+	})
+}
+
+// cachedWith is cached with its own way of keeping what it loaded.
+func cachedWith[V comparable](s *Store, m func(*nodeCache) map[string]V, copy func(V) V, ids []string, load func([]string) ([]V, error), keep func(gen uint64, ids []string, vals []V)) ([]V, error) {
+	if s.cache == nil || len(ids) == 0 {
+		return load(ids)
+	}
+	out := make([]V, len(ids))
+	gen := s.cache.generation()
+	miss := lookup(s.cache, m, ids, out, copy)
+	if len(miss) == 0 {
+		return out, nil
+	}
+	got, err := load(miss)
+	if err != nil {
+		return nil, err
+	}
+	keep(gen, miss, got)
+	byID := make(map[string]V, len(miss))
+	for i, id := range miss {
+		byID[id] = got[i]
+	}
+	var zero V
+	for i, id := range ids {
+		if out[i] == zero {
+			out[i] = byID[id]
+		}
+	}
+	return out, nil
 }
 
 var statementPreds = preds(pledgegraph.PredType, pledgegraph.PredText, pledgegraph.PredStatementKind,
@@ -386,27 +445,33 @@ func (s *Store) Statements(ctx context.Context, ids []string) ([]*pledgegraph.St
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
 	}
-	out := make([]*pledgegraph.Statement, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: statementPreds})
-	if err != nil {
-		return nil, pledgegraph.Internal(op, err)
-	}
-	nodes := groupBySubject(qs)
-	found := foundIDs(ids, nodes, pledgegraph.TypeStatement)
-	speakers, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredSaid)})
-	if err != nil {
-		return nil, pledgegraph.Internal(op, err)
-	}
-	said := groupInverse(speakers)
-	for i, id := range ids {
-		n := nodes[id]
-		if n == nil || !n.typed(pledgegraph.TypeStatement) {
-			continue
+	out, err := cached(s, cachedStatements, cacheNodes, copyStatement, ids, func(ids []string) ([]*pledgegraph.Statement, error) {
+		out := make([]*pledgegraph.Statement, len(ids))
+		if len(ids) == 0 {
+			return out, nil
 		}
-		out[i] = n.statement(id, said[id])
+		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: statementPreds})
+		if err != nil {
+			return nil, err
+		}
+		nodes := groupBySubject(qs)
+		found := foundIDs(ids, nodes, pledgegraph.TypeStatement)
+		speakers, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredSaid)})
+		if err != nil {
+			return nil, err
+		}
+		said := groupInverse(speakers)
+		for i, id := range ids {
+			n := nodes[id]
+			if n == nil || !n.typed(pledgegraph.TypeStatement) {
+				continue
+			}
+			out[i] = n.statement(id, said[id])
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
 	}
 	return out, nil
 }
@@ -425,27 +490,33 @@ func (s *Store) Commitments(ctx context.Context, ids []string) ([]*pledgegraph.C
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
 	}
-	out := make([]*pledgegraph.Commitment, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: commitmentPreds})
-	if err != nil {
-		return nil, pledgegraph.Internal(op, err)
-	}
-	nodes := groupBySubject(qs)
-	found := foundIDs(ids, nodes, pledgegraph.TypeCommitment)
-	pledges, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredPledged)})
-	if err != nil {
-		return nil, pledgegraph.Internal(op, err)
-	}
-	pledged := groupInverse(pledges)
-	for i, id := range ids {
-		n := nodes[id]
-		if n == nil || !n.typed(pledgegraph.TypeCommitment) {
-			continue
+	out, err := cached(s, cachedCommitments, cacheNodes, copyCommitment, ids, func(ids []string) ([]*pledgegraph.Commitment, error) {
+		out := make([]*pledgegraph.Commitment, len(ids))
+		if len(ids) == 0 {
+			return out, nil
 		}
-		out[i] = n.commitment(id, pledged[id])
+		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: commitmentPreds})
+		if err != nil {
+			return nil, err
+		}
+		nodes := groupBySubject(qs)
+		found := foundIDs(ids, nodes, pledgegraph.TypeCommitment)
+		pledges, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredPledged)})
+		if err != nil {
+			return nil, err
+		}
+		pledged := groupInverse(pledges)
+		for i, id := range ids {
+			n := nodes[id]
+			if n == nil || !n.typed(pledgegraph.TypeCommitment) {
+				continue
+			}
+			out[i] = n.commitment(id, pledged[id])
+		}
+		return out, nil
+	})
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
 	}
 	return out, nil
 }
@@ -460,21 +531,29 @@ func (s *Store) Documents(ctx context.Context, ids []string) ([]*pledgegraph.Doc
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
 	}
-	out := make([]*pledgegraph.Document, len(ids))
-	if len(ids) == 0 {
+	out, err := cachedWith(s, cachedDocuments, copyDocument, ids, func(ids []string) ([]*pledgegraph.Document, error) {
+		out := make([]*pledgegraph.Document, len(ids))
+		if len(ids) == 0 {
+			return out, nil
+		}
+		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: documentPreds})
+		if err != nil {
+			return nil, err
+		}
+		nodes := groupBySubject(qs)
+		for i, id := range ids {
+			n := nodes[id]
+			if n == nil || !n.typed(pledgegraph.TypeDocument) {
+				continue
+			}
+			out[i] = n.document(id)
+		}
 		return out, nil
-	}
-	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: documentPreds})
+	}, func(gen uint64, ids []string, docs []*pledgegraph.Document) {
+		storeDocuments(s.cache, gen, ids, docs)
+	})
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
-	}
-	nodes := groupBySubject(qs)
-	for i, id := range ids {
-		n := nodes[id]
-		if n == nil || !n.typed(pledgegraph.TypeDocument) {
-			continue
-		}
-		out[i] = n.document(id)
 	}
 	return out, nil
 }
@@ -530,6 +609,12 @@ func (s *Store) Neighbors(ctx context.Context, ids []string, predicate string, d
 	return out, nil
 }
 
+// evidenceKey is a triple as Evidence matches quads.
+type evidenceKey struct {
+	s, p string
+	o    quad.Value
+}
+
 // Evidence returns, for each triple, the sorted IDs of the documents it was
 // read in, keyed by EvidenceKey; triples stored in no document have no
 // entry. INVALID for a predicate outside the vocabulary. One round trip.
@@ -538,45 +623,56 @@ func (s *Store) Evidence(ctx context.Context, triples []pledgegraph.Triple) (map
 	if err := checkBatch(op, len(triples)); err != nil {
 		return nil, err
 	}
-	type spo struct {
-		s, p string
-		o    quad.Value
-	}
-	want := make(map[spo]string, len(triples))
-	subj, pred, obj := map[string]bool{}, map[string]bool{}, map[quad.Value]bool{}
+	want := make(map[evidenceKey]string, len(triples))
+	var (
+		keys  []evidenceKey
+		names []string
+	)
 	for _, t := range triples {
 		if !KnownPredicate(t.Predicate) {
 			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconv.Quote(t.Predicate), Op: op}
 		}
-		o := termValue(t.Object)
-		want[spo{t.Subject, t.Predicate, o}] = EvidenceKey(t)
-		subj[t.Subject], pred[t.Predicate], obj[o] = true, true, true
+		k := evidenceKey{t.Subject, t.Predicate, termValue(t.Object)}
+		if _, ok := want[k]; !ok {
+			want[k] = EvidenceKey(t)
+			keys, names = append(keys, k), append(names, want[k])
+		}
 	}
 	out := make(map[string][]string)
-	if len(triples) == 0 {
+	if len(keys) == 0 {
 		return out, nil
+	}
+	subj, pred, obj := map[string]bool{}, map[string]bool{}, map[quad.Value]bool{}
+	for _, k := range keys {
+		subj[k.s], pred[k.p], obj[k.o] = true, true, true
 	}
 	objs := make([]quad.Value, 0, len(obj))
 	for o := range obj {
 		objs = append(objs, o)
 	}
-	qs, err := s.query(ctx, pattern{Subjects: iris(sortedKeys(subj)), Predicates: preds(sortedKeys(pred)...), Objects: objs})
+	wanted := make([]quad.Quad, len(keys))
+	for i, k := range keys {
+		wanted[i] = quad.Quad{Subject: quad.IRI(k.s), Predicate: quad.IRI(k.p), Object: k.o}
+	}
+	qs, err := s.query(ctx, pattern{Subjects: iris(sortedKeys(subj)), Predicates: preds(sortedKeys(pred)...), Objects: objs, Triples: wanted})
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
 	}
-	docs := make(map[string]map[string]bool)
+	docs := make(map[evidenceKey]map[string]bool)
 	for _, q := range qs {
-		key, ok := want[spo{iriOf(q.Subject), iriOf(q.Predicate), q.Object}]
-		if !ok || iriOf(q.Label) == "" {
+		k := evidenceKey{iriOf(q.Subject), iriOf(q.Predicate), q.Object}
+		if _, ok := want[k]; !ok || iriOf(q.Label) == "" {
 			continue
 		}
-		if docs[key] == nil {
-			docs[key] = make(map[string]bool)
+		if docs[k] == nil {
+			docs[k] = make(map[string]bool)
 		}
-		docs[key][iriOf(q.Label)] = true
+		docs[k][iriOf(q.Label)] = true
 	}
-	for k, set := range docs {
-		out[k] = sortedKeys(set)
+	for i, k := range keys {
+		if set := docs[k]; len(set) > 0 {
+			out[names[i]] = sortedKeys(set)
+		}
 	}
 	return out, nil
 }

@@ -1,0 +1,195 @@
+package store
+
+import (
+	"slices"
+	"sync"
+
+	"github.com/cayleygraph/quad"
+
+	"pledgegraph"
+)
+
+// Cache limits: a map that reaches its limit is emptied, which bounds the
+// memory of the cache without the bookkeeping of an LRU.
+const (
+	cacheNodes    = 50000    // actors, statements, commitments each
+	cacheDocBytes = 64 << 20 // documents, by the bytes of their text and fields
+	docOverhead   = 256      // bytes counted for a document beside its strings
+)
+
+// nodeCache keeps decoded nodes between calls, for a store that is the only
+// writer of its quads (memory and Bolt: Bolt locks its file), so that every
+// change goes through its Write. A node is stored as quads
+// labelled with every document it was read in; decoding merges them, and a
+// hub actor read in many documents is hundreds of quads, each one read of the
+// quad log: reading the same actors for every request was most of the cost
+// of a neighbourhood.
+//
+// Writes invalidate: after a transaction (successful or not), every node
+// named as subject or object of its quads is forgotten, and the generation
+// advances. A reader takes the generation before it queries and stores what it decoded only if no write happened
+// meanwhile, so a value read before a write is never kept after it. Values
+// are copied in and out, so callers may modify what they get.
+type nodeCache struct {
+	mu          sync.Mutex
+	gen         uint64
+	actors      map[string]cachedActor
+	statements  map[string]*pledgegraph.Statement
+	commitments map[string]*pledgegraph.Commitment
+	documents   map[string]*pledgegraph.Document
+	docBytes    int // of documents, by docWeight
+}
+
+type cachedActor struct {
+	a    *pledgegraph.Actor
+	docs int
+}
+
+func newNodeCache() *nodeCache {
+	return &nodeCache{
+		actors:      map[string]cachedActor{},
+		statements:  map[string]*pledgegraph.Statement{},
+		commitments: map[string]*pledgegraph.Commitment{},
+		documents:   map[string]*pledgegraph.Document{},
+	}
+}
+
+// generation returns the current write generation (0 for a nil cache).
+func (c *nodeCache) generation() uint64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+// invalidate forgets every node and triple the quads touch.
+func (c *nodeCache) invalidate(quads []quad.Quad) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	for _, q := range quads {
+		for _, v := range []quad.Value{q.Subject, q.Object} {
+			if id := iriOf(v); id != "" {
+				delete(c.actors, id)
+				delete(c.statements, id)
+				delete(c.commitments, id)
+				if d, ok := c.documents[id]; ok {
+					c.docBytes -= docWeight(d)
+					delete(c.documents, id)
+				}
+			}
+		}
+	}
+}
+
+// lookup fills out[i] from m for every ids[i] cached and returns the IDs
+// still to load; copy makes the caller's copy.
+func lookup[V any](c *nodeCache, m func(*nodeCache) map[string]V, ids []string, out []V, copy func(V) V) []string {
+	if c == nil {
+		return ids
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var miss []string
+	for i, id := range ids {
+		if v, ok := m(c)[id]; ok {
+			out[i] = copy(v)
+		} else {
+			miss = append(miss, id)
+		}
+	}
+	return miss
+}
+
+// store keeps vals (aligned with ids; the zero value, a node not found, is
+// not kept) if no write happened since gen.
+func store[V comparable](c *nodeCache, gen uint64, m func(*nodeCache) map[string]V, limit int, ids []string, vals []V, copy func(V) V) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return
+	}
+	var zero V
+	for i, id := range ids {
+		if vals[i] == zero {
+			continue
+		}
+		mm := m(c)
+		if len(mm) >= limit {
+			clear(mm)
+		}
+		mm[id] = copy(vals[i])
+	}
+}
+
+// storeDocuments is store for documents, bounded by their size.
+func storeDocuments(c *nodeCache, gen uint64, ids []string, docs []*pledgegraph.Document) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return
+	}
+	for i, id := range ids {
+		d := docs[i]
+		if d == nil {
+			continue
+		}
+		w := docWeight(d)
+		if w > cacheDocBytes/4 {
+			continue // one huge document would flush the others
+		}
+		if old, ok := c.documents[id]; ok {
+			c.docBytes -= docWeight(old)
+		}
+		if c.docBytes+w > cacheDocBytes {
+			clear(c.documents)
+			c.docBytes = 0
+		}
+		c.documents[id] = copyDocument(d)
+		c.docBytes += w
+	}
+}
+
+func docWeight(d *pledgegraph.Document) int {
+	return docOverhead + len(d.ID) + len(d.Title) + len(d.Source) + len(d.Dateline) + len(d.ContentHash) + len(d.Text)
+}
+
+func copyActor(a *pledgegraph.Actor) *pledgegraph.Actor {
+	b := *a
+	b.Aliases = slices.Clone(a.Aliases)
+	return &b
+}
+
+func copyStatement(s *pledgegraph.Statement) *pledgegraph.Statement {
+	t := *s
+	t.Mentions = slices.Clone(s.Mentions)
+	return &t
+}
+
+func copyCommitment(c *pledgegraph.Commitment) *pledgegraph.Commitment {
+	d := *c
+	return &d
+}
+
+func copyDocument(d *pledgegraph.Document) *pledgegraph.Document {
+	e := *d
+	return &e
+}
+
+func cachedActors(c *nodeCache) map[string]cachedActor                  { return c.actors }
+func cachedStatements(c *nodeCache) map[string]*pledgegraph.Statement   { return c.statements }
+func cachedCommitments(c *nodeCache) map[string]*pledgegraph.Commitment { return c.commitments }
+func cachedDocuments(c *nodeCache) map[string]*pledgegraph.Document     { return c.documents }
+
+func copyCachedActor(e cachedActor) cachedActor { return cachedActor{a: copyActor(e.a), docs: e.docs} }
