@@ -58,9 +58,13 @@ async function waitHealthy(url, child, logPath, timeoutMs = 120_000) {
 
 /**
  * Builds (go build, incremental) and starts the server.
+ * @param {string} [name] names the log file, test-output/server-<name>.log
+ * @param {{data?: string}} [opts] data: the articles directory the server
+ *   loads (default the repository's data/); the fixture server has its own
+ *   fixed data and refuses this option
  * @returns {Promise<{url: string, stop: () => Promise<void>, kind: string}>}
  */
-export async function startServer(name = 'e2e') {
+export async function startServer(name = 'e2e', { data = join(repoDir, 'data') } = {}) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logPath = join(outDir, `server-${name}.log`);
@@ -70,6 +74,7 @@ export async function startServer(name = 'e2e') {
   let binDir = null;
   if (process.env.PLEDGEGRAPH_E2E_SERVER === 'fixture') {
     kind = 'fixture';
+    if (data !== join(repoDir, 'data')) throw new Error('the fixture server cannot load another data directory');
     child = spawn(process.execPath, [join(webDir, 'fixture/server.mjs'), '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   } else {
     kind = 'pledgegraph';
@@ -80,7 +85,7 @@ export async function startServer(name = 'e2e') {
     } catch (err) {
       throw new Error(`go build ./server failed:\n${err.stderr || err.message}`);
     }
-    child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--store', 'memory', '--data', join(repoDir, 'data')],
+    child = spawn(bin, ['--addr', `127.0.0.1:${port}`, '--store', 'memory', '--data', data],
       { cwd: repoDir, stdio: ['ignore', 'pipe', 'pipe'] });
   }
   child.stdout.pipe(log);
