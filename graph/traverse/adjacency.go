@@ -161,9 +161,11 @@ func (a *Adjacency) Stats() AdjacencyStats {
 }
 
 // Apply records the relation edges of a document just written to the store
-// (the triples given to a successful Store.Write). Triples of other
-// predicates and literal objects are ignored; applying a document twice
-// changes nothing.
+// (the triples given to a Store.Write that returned created=true). Triples
+// of other predicates and literal objects are ignored. A document the copy
+// already holds is skipped whole: applying twice changes nothing, and the
+// triples of a re-read document (created=false, perhaps extracted
+// differently since) cannot add edges the store does not have.
 func (a *Adjacency) Apply(docID string, triples []pledgegraph.Triple) {
 	var edges []Edge
 	for _, t := range triples {
@@ -454,16 +456,35 @@ type snapView struct {
 }
 
 func (v *snapView) Neighbors(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]string, error) {
-	ri, ok := v.a.rel[predicate]
-	if !ok {
+	if _, ok := v.a.rel[predicate]; !ok {
 		return v.a.src.Neighbors(ctx, ids, predicate, dir)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, canceled(err)
 	}
+	return v.neighborsWithin(ids, predicate, dir, nil), nil
+}
+
+// neighborsWithin answers Neighbors for a relation of the copy, in ID
+// order, keeping only the neighbours in f's set when f is not nil (and
+// noting in f whether it dropped any).
+func (v *snapView) neighborsWithin(ids []string, predicate string, dir pledgegraph.Direction, f *within) map[string][]string {
+	ri, ok := v.a.rel[predicate]
+	if !ok {
+		return map[string][]string{}
+	}
 	k := arcKey(ri, dir)
+	byKey := func(a arc, k uint16) int { return cmp.Compare(a.key, k) }
 	v.a.mu.RLock()
 	defer v.a.mu.RUnlock()
+	if f != nil && f.marks == nil {
+		f.marks = make([]uint64, (len(v.snap.ids)+63)/64)
+		for id := range f.in {
+			if n, ok := v.snap.idx[id]; ok {
+				f.marks[n/64] |= 1 << (n % 64)
+			}
+		}
+	}
 	out := make(map[string][]string, len(ids))
 	for _, id := range ids {
 		n, ok := v.snap.idx[id]
@@ -471,18 +492,31 @@ func (v *snapView) Neighbors(ctx context.Context, ids []string, predicate string
 			continue
 		}
 		arcs := v.snap.arcs[n]
-		byKey := func(a arc, k uint16) int { return cmp.Compare(a.key, k) }
 		i, _ := slices.BinarySearchFunc(arcs, k, byKey)
 		j, _ := slices.BinarySearchFunc(arcs, k+1, byKey)
-		if j > i {
-			nbs := make([]string, j-i)
+		if j <= i {
+			continue
+		}
+		var nbs []string
+		if f == nil {
+			nbs = make([]string, j-i)
 			for n, a := range arcs[i:j] {
 				nbs[n] = v.snap.ids[a.other]
 			}
+		} else {
+			for _, a := range arcs[i:j] {
+				if int(a.other)/64 < len(f.marks) && f.marks[a.other/64]&(1<<(a.other%64)) != 0 {
+					nbs = append(nbs, v.snap.ids[a.other])
+				} else {
+					f.rejected = true
+				}
+			}
+		}
+		if len(nbs) > 0 {
 			out[id] = nbs
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Degree is the number of edges of a node, all relations and directions.
@@ -557,6 +591,9 @@ func (s *snapshot) finish() {
 
 // apply inserts a document's edges in order, skipping those already there.
 func (s *snapshot) apply(rel map[string]int, doc string, edges []Edge) {
+	if _, ok := s.docs[doc]; ok {
+		return // its edges came with it
+	}
 	s.docs[doc] = struct{}{}
 	s.node(doc)
 	for _, e := range edges {

@@ -20,13 +20,17 @@
 // inDocument edges, only actors say things, …). The calls of one level run
 // concurrently ([Config.Parallel]).
 //
-// [ShortestPaths] is a bidirectional breadth-first search that always
-// expands the smaller frontier, so it touches roughly the square root of the
-// nodes a one-sided search would. It is bounded by maxDepth, by a budget of
-// visited nodes ([Config.MaxVisited], exceeding it is an ELIMIT error, never
-// a partial answer) and by ctx. [Traverser.Neighborhood] is bounded by depth
-// and by its limit on returned nodes; reaching the limit is not an error: the
-// answer is cut and flagged [Subgraph.Truncated].
+// [Traverser.ShortestPaths] is a bidirectional breadth-first search that
+// grows the side whose frontier is smaller (in edges when the Graph knows
+// degrees, as an Adjacency does; else in nodes), so it touches roughly the
+// square root of the nodes a one-sided search would. It keeps only
+// distances while searching; once the sides meet, the DAG of all shortest
+// paths is rebuilt over the nodes on them (fewer than L more levels for
+// paths of length L). It is bounded by maxDepth, by a budget of visited
+// nodes ([Config.MaxVisited]; exceeding it is an ELIMIT error, never a
+// partial answer) and by ctx. [Traverser.Neighborhood] is bounded by depth
+// and by its limit on returned nodes; reaching the limit is not an error:
+// the answer is cut and flagged [Subgraph.Truncated].
 //
 // # Adjacency cache
 //

@@ -70,20 +70,16 @@ func (t *Traverser) Neighborhood(ctx context.Context, of string, depth int, pred
 		// The last level, and any level once the limit is reached, only
 		// looks for edges between nodes already kept (and, before the
 		// last, notes whether it had to leave others out).
-		var keep func(string) bool
+		var f *within
 		if d == depth || len(sg.Nodes) >= limit {
-			last := d == depth
-			keep = func(id string) bool {
-				_, ok := dist[id]
-				if !ok && !last {
-					sg.Truncated = true
-				}
-				return ok
-			}
+			f = &within{in: dist}
 		}
-		hops, err := x.expand(ctx, frontier, keep)
+		hops, err := x.expand(ctx, frontier, f)
 		if err != nil {
 			return nil, err
+		}
+		if f != nil && f.rejected && d < depth {
+			sg.Truncated = true
 		}
 		var next []string
 		if d < depth {
@@ -118,7 +114,7 @@ func admit(hops []hop, dist map[string]int, room int, truncated *bool) []string 
 		id    string
 		links int
 	}
-	idx := map[string]int{}
+	idx := make(map[string]int, len(hops))
 	var cands []cand
 	for _, h := range hops {
 		if _, ok := dist[h.To]; ok {
@@ -132,11 +128,30 @@ func admit(hops []hop, dist map[string]int, room int, truncated *bool) []string 
 		}
 		cands[i].links++
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.links, a.links) })
 	if len(cands) > room {
 		*truncated = true
-		cands = cands[:max(room, 0)]
+		// The best connected first, in order of discovery among equals: a
+		// stable bucket sort on the (small) link counts.
+		most := 0
+		for _, c := range cands {
+			most = max(most, c.links)
+		}
+		if most > 32 {
+			slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.links, a.links) })
+			cands = cands[:max(room, 0)]
+		} else {
+			kept := make([]cand, 0, max(room, 0))
+			for l := most; l > 0 && len(kept) < room; l-- {
+				for _, c := range cands {
+					if c.links == l && len(kept) < room {
+						kept = append(kept, c)
+					}
+				}
+			}
+			cands = kept
+		}
 	}
+	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.links, a.links) })
 	out := make([]string, len(cands))
 	for i, c := range cands {
 		out[i] = c.id

@@ -35,14 +35,22 @@ type PathResult struct {
 
 // side is one half of the bidirectional search.
 type side struct {
-	level    int              // depth of the frontier
-	depth    map[string]int   // every node discovered, with its distance
-	parents  map[string][]hop // for a node at depth d > 0: the hops reaching it from depth d-1
+	level    int            // depth of the frontier
+	depth    map[string]int // every node discovered, with its distance
 	frontier []string
+	levels   [][]string // levels[d]: the nodes at distance d
+	// parents, kept when the graph is a store (where a round trip costs
+	// more than remembering): for a node at distance d > 0, the hops
+	// reaching it from distance d-1.
+	parents map[string][]hop
 }
 
-func newSide(root string) *side {
-	return &side{depth: map[string]int{root: 0}, parents: map[string][]hop{}, frontier: []string{root}}
+func newSide(root string, parents bool) *side {
+	s := &side{depth: map[string]int{root: 0}, frontier: []string{root}, levels: [][]string{{root}}}
+	if parents {
+		s.parents = map[string][]hop{}
+	}
+	return s
 }
 
 // ShortestPaths returns up to first shortest paths between from and to, of
@@ -90,7 +98,8 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 		return nil, err
 	}
 	x := &expander{g: g, rels: rels, parallel: t.cfg.Parallel, batch: t.cfg.BatchSize}
-	src, dst := newSide(from), newSide(to)
+	_, inMemory := g.(memoryGraph)
+	src, dst := newSide(from, !inMemory), newSide(to, !inMemory)
 	for src.level+dst.level < maxDepth {
 		if len(src.frontier) == 0 || len(dst.frontier) == 0 {
 			break // one side is exhausted: no path
@@ -109,17 +118,18 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 		var next []string
 		for _, h := range hops {
 			d, seen := grow.depth[h.To]
-			switch {
-			case !seen:
-				grow.depth[h.To] = grow.level + 1
-				grow.parents[h.To] = []hop{h}
+			if !seen {
+				d = grow.level + 1
+				grow.depth[h.To] = d
 				next = append(next, h.To)
-			case d == grow.level+1:
+			}
+			if grow.parents != nil && d == grow.level+1 {
 				grow.parents[h.To] = append(grow.parents[h.To], h)
 			}
 		}
 		grow.level++
 		grow.frontier = next
+		grow.levels = append(grow.levels, next)
 		visited := len(src.depth) + len(dst.depth)
 		if visited > t.cfg.MaxVisited {
 			return nil, &pledgegraph.Error{Code: pledgegraph.ELIMIT, Op: "traverse.ShortestPaths",
@@ -136,11 +146,14 @@ func (t *Traverser) ShortestPaths(ctx context.Context, from, to string, maxDepth
 			}
 		}
 		if len(meet) > 0 {
-			slices.SortFunc(meet, compareNodes)
+			fwd, err := shortestDAG(ctx, x, src, dst, meet)
+			if err != nil {
+				return nil, err
+			}
 			// Rank among the first few hundred candidates: paths through
 			// fewer documents (co-occurrence) before those through
 			// statements and commitments.
-			paths, more := enumerate(src, dst, from, to, meet, max(first+1, min(10*first, 1000)))
+			paths, more := enumerate(fwd, from, to, max(first+1, min(10*first, 1000)))
 			slices.SortStableFunc(paths, func(a, b Path) int { return cmp.Compare(documents(a), documents(b)) })
 			if len(paths) > first {
 				paths, more = paths[:first], true
@@ -171,42 +184,84 @@ type step struct {
 	edge Edge
 }
 
-// enumerate lists up to limit paths of the shortest-path DAG, in a canonical
-// order that does not depend on where the two searches met: depth first
-// from the source, trying at each node the next steps through the fewest
-// documents to the end first, then by node ID. It reports whether there
-// were more.
-func enumerate(src, dst *side, from, to string, meet []string, limit int) ([]Path, bool) {
-	// The DAG: parent links of the source's tree above the meeting nodes,
-	// reversed, and parent links of the destination's tree below them.
+// shortestDAG returns, from the meeting nodes, the DAG of all shortest
+// paths: the edges from each node on one to its successors. A node at
+// distance d from the source on a shortest path has as predecessors exactly
+// its neighbours at distance d-1, all of which the search found (and
+// likewise toward the destination). On a store the search kept these
+// parent links; on an Adjacency it kept only distances (most nodes it
+// reaches lie on no shortest path) and the links are found again, one
+// level per edge of the path, over the nodes on shortest paths only.
+func shortestDAG(ctx context.Context, x *expander, src, dst *side, meet []string) (map[string][]step, error) {
+	if src.parents != nil {
+		return parentDAG(src, dst, meet), nil
+	}
 	fwd := map[string][]step{}
-	seen := map[string]bool{}
-	var up func(n string)
-	up = func(n string) {
-		if seen[n] {
-			return
-		}
-		seen[n] = true
-		for _, h := range src.parents[n] {
-			fwd[h.From] = append(fwd[h.From], step{n, h.Edge})
-			up(h.From)
+	for _, toward := range []*side{src, dst} {
+		layer := meet
+		for d := toward.depth[meet[0]]; d > 0; d-- {
+			// Only the neighbours one step nearer count: on an Adjacency,
+			// a hub on a path is then scanned, not copied.
+			prev := make(map[string]int, len(toward.levels[d-1]))
+			for _, n := range toward.levels[d-1] {
+				prev[n] = d - 1
+			}
+			hops, err := x.expand(ctx, layer, &within{in: prev})
+			if err != nil {
+				return nil, err
+			}
+			seen := map[string]bool{}
+			var next []string
+			for _, h := range hops {
+				if toward == src {
+					fwd[h.To] = append(fwd[h.To], step{h.From, h.Edge})
+				} else {
+					fwd[h.From] = append(fwd[h.From], step{h.To, h.Edge})
+				}
+				if !seen[h.To] {
+					seen[h.To] = true
+					next = append(next, h.To)
+				}
+			}
+			layer = next
 		}
 	}
-	var down func(n string)
-	down = func(n string) {
-		if seen[n+"\x00"] {
-			return
-		}
-		seen[n+"\x00"] = true
-		for _, h := range dst.parents[n] {
-			fwd[n] = append(fwd[n], step{h.From, h.Edge})
-			down(h.From)
+	return fwd, nil
+}
+
+// parentDAG is shortestDAG from the parent links the search kept.
+func parentDAG(src, dst *side, meet []string) map[string][]step {
+	fwd := map[string][]step{}
+	for _, toward := range []*side{src, dst} {
+		seen := map[string]bool{}
+		layer := meet
+		for len(layer) > 0 {
+			var next []string
+			for _, n := range layer {
+				for _, h := range toward.parents[n] {
+					if toward == src {
+						fwd[h.From] = append(fwd[h.From], step{n, h.Edge})
+					} else {
+						fwd[n] = append(fwd[n], step{h.From, h.Edge})
+					}
+					if !seen[h.From] {
+						seen[h.From] = true
+						next = append(next, h.From)
+					}
+				}
+			}
+			layer = next
 		}
 	}
-	for _, m := range meet {
-		up(m)
-		down(m)
-	}
+	return fwd
+}
+
+// enumerate lists up to limit paths of the shortest-path DAG fwd, in a
+// canonical order that does not depend on where the two searches met:
+// depth first from the source, trying at each node the next steps through
+// the fewest documents to the end first, then by node ID. It reports
+// whether there were more.
+func enumerate(fwd map[string][]step, from, to string, limit int) ([]Path, bool) {
 	// docs[n] is the fewest documents on a path from n on to the end.
 	docs := map[string]int{to: 0}
 	var least func(n string) int

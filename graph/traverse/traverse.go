@@ -34,6 +34,30 @@ type Degreer interface {
 	Degree(id string) int
 }
 
+// memoryGraph is implemented by the in-memory views of an Adjacency:
+// answers cost no round trip, come sorted and deduplicated, and can be
+// restricted to a set of nodes (when f is not nil) without materialising
+// the others, e.g. the thousands of a hub.
+type memoryGraph interface {
+	Graph
+	neighborsWithin(ids []string, predicate string, dir pledgegraph.Direction, f *within) map[string][]string
+}
+
+// within restricts an expansion to neighbours in a set.
+type within struct {
+	in       map[string]int // the set (Neighborhood's distances)
+	rejected bool           // a neighbour outside the set was dropped
+	marks    []uint64       // the set as a bitmap of an Adjacency's node numbers, built on first use
+}
+
+func (f *within) keep(id string) bool {
+	_, ok := f.in[id]
+	if !ok {
+		f.rejected = true
+	}
+	return ok
+}
+
 // Node is a node of a path or subgraph.
 type Node struct {
 	ID   string
@@ -240,9 +264,9 @@ type call struct {
 // both directions, with one Neighbors call per relation and direction (per
 // batch of ids) whose end accepts some frontier node, in a deterministic order: by relation, then Out before
 // In, then frontier order, then neighbour ID. Self-loops, neighbours that
-// are not node IDs and, when keep is not nil, neighbours it rejects are
+// are not node IDs and, when f is not nil, neighbours outside its set are
 // dropped.
-func (x *expander) expand(ctx context.Context, frontier []string, keep func(string) bool) ([]hop, error) {
+func (x *expander) expand(ctx context.Context, frontier []string, f *within) ([]hop, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, canceled(err)
 	}
@@ -261,8 +285,15 @@ func (x *expander) expand(ctx context.Context, frontier []string, keep func(stri
 		}
 	}
 	x.calls += len(calls)
+	mem, inMemory := x.g.(memoryGraph)
 	run := func(c *call) { c.res, c.err = x.g.Neighbors(ctx, c.ids, c.rel.Predicate, c.dir) }
-	if x.parallel <= 1 || len(calls) == 1 {
+	if inMemory {
+		// No round trips to overlap: one after another, filtered at the
+		// source.
+		for _, c := range calls {
+			c.res = mem.neighborsWithin(c.ids, c.rel.Predicate, c.dir, f)
+		}
+	} else if x.parallel <= 1 || len(calls) == 1 {
 		for _, c := range calls {
 			run(c)
 		}
@@ -281,7 +312,7 @@ func (x *expander) expand(ctx context.Context, frontier []string, keep func(stri
 		wg.Wait()
 	}
 	var hops []hop
-	if keep == nil {
+	if f == nil {
 		n := 0
 		for _, c := range calls {
 			for _, nbs := range c.res {
@@ -302,11 +333,11 @@ func (x *expander) expand(ctx context.Context, frontier []string, keep func(stri
 			if len(nbs) == 0 {
 				continue
 			}
-			if !slices.IsSorted(nbs) {
+			if !inMemory && !slices.IsSorted(nbs) {
 				nbs = slices.Sorted(slices.Values(nbs))
 			}
 			for i, nb := range nbs {
-				if nb == id || (i > 0 && nbs[i-1] == nb) || (keep != nil && !keep(nb)) || pledgegraph.NodeType(nb) == "" {
+				if nb == id || (i > 0 && nbs[i-1] == nb) || (f != nil && !inMemory && !f.keep(nb)) || pledgegraph.NodeType(nb) == "" {
 					continue
 				}
 				e := Edge{Source: id, Predicate: c.rel.Predicate, Target: nb}
