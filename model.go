@@ -23,7 +23,7 @@ type Actor struct {
 	Kind    ActorKind //
 	Aliases []string  // every other surface form read ("Zelenskyy", "UK", "Kyiv", "British")
 	Title   string    // office as written ("President", "Chancellor"), persons only
-	Country string    // ID of the state a person represents or leads, or ""
+	Country string    // ID of the state a person represents or leads, or a state body (ministry, embassy, army) belongs to; or ""
 }
 
 // StatementKind tells quoted from reported speech.
