@@ -69,7 +69,8 @@ function state() {
 /**
  * The next node to expand: an unexpanded visible actor with the most edges
  * in the view, else an unexpanded document (documents link many statements);
- * of those, the first that no other node covers, so that a click hits it.
+ * of those, the first that no other node covers, so that a click hits it
+ * (or, when all are covered, the first one moved out to free space).
  */
 function nextToExpand() {
   return page.evaluate(() => {
@@ -87,8 +88,16 @@ function nextToExpand() {
       const open = shown.filter((n) => n.data('type') === type && !explorer.model.isExpanded(n.id()))
         .sort((a, b) => b.degree() - a.degree() || (a.id() < b.id() ? -1 : 1));
       if (open.empty()) continue;
-      const pick = open.filter((n) => !covered(n)).first();
-      return pick.nonempty() ? { id: pick.id(), label: pick.data('label') } : { id: null, label: open.first().data('label'), covered: open.length };
+      let pick = open.filter((n) => !covered(n)).first();
+      if (pick.empty()) {
+        // Every candidate lies under another node (the layout is random):
+        // move the first one to free space beside the graph, as a user
+        // would drag it out, so that a real click can reach it.
+        pick = open.first();
+        const bb = shown.boundingBox({ includeLabels: false });
+        pick.position({ x: bb.x2 + 120, y: bb.y2 + 120 });
+      }
+      return { id: pick.id(), label: pick.data('label') };
     }
     return null;
   });
@@ -163,7 +172,6 @@ describe('explorer at scale', { skip: fixture && 'the fixture server serves fixe
     for (; expansions < MAX_EXPANSIONS && !capped; expansions++) {
       const next = await nextToExpand();
       if (!next) break;
-      assert.ok(next.id, `all ${next.covered} unexpanded nodes (${next.label} first) are covered by others: none can be clicked`);
       await page.waitForTimeout(DOUBLE_TAP_GAP_MS); // two clicks in a row are not a double click
       const before = s.size;
       await clickNode(next.id);
