@@ -3,11 +3,11 @@
 // commitments by the words of their text, ranked, with a snippet showing
 // why each matched.
 //
-// The index is a bleve v2 (scorch) index: on disk in a directory beside the
-// store's Bolt file ([DefaultPath]: "<db>.search"), or in memory (tests, the
-// memory store). It holds one entry per actor, statement and commitment, and
-// one per document (the record of what has been indexed, searchable by
-// headline when asked for).
+// The index is a bleve v2 (scorch) index in a directory: beside the
+// store's Bolt file ([DefaultPath]: "<db>.search"), or, for the memory store
+// and tests, a temporary one that Close removes. It holds one entry per
+// actor, statement and commitment, and one per document (the record of what
+// has been indexed, searchable by headline when asked for).
 //
 // # Keeping it in step with the store
 //

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -46,9 +47,13 @@ func DefaultPath(dbPath string) string { return dbPath + ".search" }
 
 // Config says where the index lives.
 type Config struct {
-	// Path is the index directory, created if missing; "" keeps the index in
-	// memory. One process at a time may open a directory: with several
-	// servers on one database, give each its own (and Sync it).
+	// Path is the index directory, created if missing. One process at a
+	// time may open a directory: with several servers on one database, give
+	// each its own (and Sync it). "" means an index that does not outlive
+	// Close: kept in a private temporary directory (bleve's scorch engine
+	// merges its segments there; its memory-only engines either never
+	// merge or slow to a quarter-second per query at 10k documents), removed
+	// by Close.
 	Path string
 	// Logger receives index events [slog.Default()].
 	Logger *slog.Logger
@@ -59,6 +64,8 @@ type Config struct {
 type Index struct {
 	cfg Config
 	log *slog.Logger
+	dir string // the index directory: cfg.Path, or a temporary one
+	tmp bool   // dir is temporary: removed by Close
 
 	mu  sync.RWMutex // guards idx against Rebuild's swap; writers hold wmu too
 	idx bleve.Index
@@ -70,12 +77,22 @@ type Index struct {
 // Errors: EINTERNAL (the cause, e.g. a directory locked by another process,
 // is in the chain).
 func Open(ctx context.Context, cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, log: cfg.Logger}
+	ix := &Index{cfg: cfg, log: cfg.Logger, dir: cfg.Path}
 	if ix.log == nil {
 		ix.log = slog.Default()
 	}
+	if ix.dir == "" {
+		dir, err := os.MkdirTemp("", "pledgegraph-search-")
+		if err != nil {
+			return nil, pledgegraph.Internal("search.Open", err)
+		}
+		ix.dir, ix.tmp = filepath.Join(dir, "index"), true
+	}
 	idx, err := ix.open()
 	if err != nil {
+		if ix.tmp {
+			os.RemoveAll(filepath.Dir(ix.dir))
+		}
 		return nil, pledgegraph.Internal("search.Open", err)
 	}
 	ix.idx = idx
@@ -91,38 +108,28 @@ func (ix *Index) open() (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ix.cfg.Path == "" {
-		// bleve's memory-only index (upsidedown over a treap): scorch
-		// without a path would keep every batch as a segment of its own,
-		// never merged, and slow down with each.
-		idx, err := bleve.NewMemOnly(m)
-		if err != nil {
-			return nil, err
-		}
-		return idx, idx.SetInternal(versionKey, []byte(mappingVersion))
-	}
-	idx, err := bleve.OpenUsing(ix.cfg.Path, runtimeConfig)
+	idx, err := bleve.OpenUsing(ix.dir, runtimeConfig)
 	switch {
 	case err == nil:
 		v, verr := idx.GetInternal(versionKey)
 		if verr == nil && string(v) == mappingVersion {
 			return idx, nil
 		}
-		ix.log.Warn("search index has another layout; recreating it", "path", ix.cfg.Path, "version", string(v))
+		ix.log.Warn("search index has another layout; recreating it", "path", ix.dir, "version", string(v))
 		idx.Close()
-		if err := os.RemoveAll(ix.cfg.Path); err != nil {
+		if err := os.RemoveAll(ix.dir); err != nil {
 			return nil, err
 		}
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 	case errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt):
-		ix.log.Warn("search index unreadable; recreating it", "path", ix.cfg.Path, "err", err)
-		if err := os.RemoveAll(ix.cfg.Path); err != nil {
+		ix.log.Warn("search index unreadable; recreating it", "path", ix.dir, "err", err)
+		if err := os.RemoveAll(ix.dir); err != nil {
 			return nil, err
 		}
 	default:
 		return nil, err
 	}
-	idx, err = bleve.NewUsing(ix.cfg.Path, m, scorch.Name, scorch.Name, runtimeConfig)
+	idx, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, runtimeConfig)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +140,11 @@ func (ix *Index) open() (bleve.Index, error) {
 	return idx, nil
 }
 
-// Close closes the index.
+// Dir is the directory the index lives in (a temporary one when
+// Config.Path was "").
+func (ix *Index) Dir() string { return ix.dir }
+
+// Close closes the index (and removes it if it was temporary).
 func (ix *Index) Close() error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -142,6 +153,11 @@ func (ix *Index) Close() error {
 	}
 	err := ix.idx.Close()
 	ix.idx = nil
+	if ix.tmp {
+		if rerr := os.RemoveAll(filepath.Dir(ix.dir)); err == nil {
+			err = rerr
+		}
+	}
 	if err != nil {
 		return pledgegraph.Internal("search.Close", err)
 	}
@@ -161,10 +177,8 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 		return pledgegraph.Internal("search.Rebuild", err)
 	}
 	ix.idx = nil
-	if ix.cfg.Path != "" {
-		if err := os.RemoveAll(ix.cfg.Path); err != nil {
-			return pledgegraph.Internal("search.Rebuild", err)
-		}
+	if err := os.RemoveAll(ix.dir); err != nil {
+		return pledgegraph.Internal("search.Rebuild", err)
 	}
 	idx, err := ix.open()
 	if err != nil {

@@ -3,6 +3,7 @@ package search_test
 import (
 	"context"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -363,6 +364,25 @@ func TestOnDisk(t *testing.T) {
 	}
 	if c, _ := ix.Counts(ctx); c != (search.Counts{}) {
 		t.Fatalf("after Rebuild: %+v", c)
+	}
+	if ix.Dir() != path {
+		t.Errorf("Dir() = %q, want %q", ix.Dir(), path)
+	}
+
+	// Without a path the index lives in a temporary directory until Close.
+	tmp, err := search.Open(ctx, search.Config{Logger: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	indexAll(t, tmp, corpus())
+	if _, err := os.Stat(tmp.Dir()); err != nil {
+		t.Fatalf("temporary index: %v", err)
+	}
+	if err := tmp.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp.Dir()); !os.IsNotExist(err) {
+		t.Errorf("temporary index %s left behind (%v)", tmp.Dir(), err)
 	}
 }
 
