@@ -26,9 +26,12 @@
 // punctuation ignored). For actors each query word may match a word of the
 // canonical name, an alias or the title exactly, as a prefix ("Zelen"), or
 // within one or two edits ("Zelensky", "Merts"); every query word must match.
-// Statements and commitments match on the words of their text (an English
-// analyzer: stop words dropped, stems compared) and on the names of their
-// speaker, mentioned actors, committing actor and target; all words present
-// and the exact phrase rank higher. Scores are BM25. Results are ordered by
-// score, then ID, and paged with opaque cursors.
+// A statement or commitment matches when every query word (stop words
+// aside) is a word of its text (an English analyzer: stems compared, "pledges"
+// finds "pledged") or of the names of its speaker, mentioned actors,
+// committing actor or target (as typed or misspelt): "Zelenskyy United
+// States" finds what Zelenskyy said mentioning the United States, "Merz
+// compromises" his words on compromise. When nothing matches every word, any
+// word will do. The exact phrase ranks higher. Scores are BM25; results are
+// ordered by score, then ID, and paged with opaque cursors.
 package search

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -99,28 +100,37 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 		}
 		after = []string{score, id}
 	}
-	bq := buildQuery(text, types)
-	if bq == nil {
-		return &Result{Hits: []Hit{}}, nil
-	}
-	req := bleve.NewSearchRequestOptions(bq, first+1, 0, false)
-	req.SortBy([]string{"-_score", "_id"})
-	req.Fields = []string{fType, fLabel, fText}
-	req.IncludeLocations = true
-	if after != nil {
-		req.SetSearchAfter(after)
-	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.idx == nil {
 		return nil, errClosed(op)
 	}
-	res, err := ix.idx.SearchInContext(ctx, req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "search canceled or timed out", Op: op, Err: err}
+	analyzer := ix.idx.Mapping().AnalyzerNamed("text")
+	var res *bleve.SearchResult
+	// Every word first; when nothing has them all, any word. The choice
+	// depends on the total only, so every page of a query makes the same.
+	for _, anyWord := range []bool{false, true} {
+		bq := buildQuery(text, types, analyzer, anyWord)
+		if bq == nil {
+			return &Result{Hits: []Hit{}}, nil
 		}
-		return nil, pledgegraph.Internal(op, err)
+		req := bleve.NewSearchRequestOptions(bq, first+1, 0, false)
+		req.SortBy([]string{"-_score", "_id"})
+		req.Fields = []string{fType, fLabel, fText}
+		req.IncludeLocations = true
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		var err error
+		if res, err = ix.idx.SearchInContext(ctx, req); err != nil {
+			if ctx.Err() != nil {
+				return nil, &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "search canceled or timed out", Op: op, Err: err}
+			}
+			return nil, pledgegraph.Internal(op, err)
+		}
+		if res.Total > 0 || len(rawWords(text)) < 2 {
+			break
+		}
 	}
 	out := &Result{Hits: make([]Hit, 0, min(len(res.Hits), first)), Total: int(res.Total)}
 	for i, h := range res.Hits {
@@ -134,8 +144,8 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 }
 
 // buildQuery turns what the user typed into a bleve query, or nil when
-// nothing in it can match.
-func buildQuery(text string, types []string) query.Query {
+// nothing in it can match. textAnalyzer is the analyzer of the text field.
+func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, anyWord bool) query.Query {
 	keys := strings.Fields(pledgegraph.NameKey(text))
 	if len(keys) > 32 {
 		keys = keys[:32]
@@ -177,26 +187,44 @@ func buildQuery(text string, types []string) query.Query {
 		should = append(should, actor)
 	}
 
-	// Statements, commitments, documents: the words of their text (all of
-	// them and the phrase rank higher) or the names of their actors.
-	some := query.NewMatchQuery(text)
-	some.SetField(fText)
-	all := query.NewMatchQuery(text)
-	all.SetField(fText)
-	all.SetOperator(query.MatchQueryOperatorAnd)
-	all.SetBoost(2)
-	phrase := query.NewMatchPhraseQuery(text)
-	phrase.SetField(fText)
-	phrase.SetBoost(3)
-	content := []query.Query{some, all, phrase}
-	for _, k := range keys {
-		content = append(content, boosted(termQ(fPeople, k), 1.5))
-		if d := fuzziness(k); d > 0 {
-			f := query.NewFuzzyQuery(k)
-			f.SetField(fPeople)
-			f.SetFuzziness(d)
-			f.SetBoost(0.5)
-			content = append(content, f)
+	// Statements, commitments, documents: every word must match a word of
+	// the text (stemmed, stop words ignored) or of the names of their actors
+	// (as typed or misspelt); with anyWord, one word is enough. The exact
+	// phrase ranks higher.
+	var words []query.Query
+	for _, w := range rawWords(text) {
+		var alts []query.Query
+		for _, tok := range textAnalyzer.Analyze([]byte(w)) {
+			alts = append(alts, termQ(fText, string(tok.Term)))
+		}
+		if len(alts) == 0 {
+			continue // a stop word
+		}
+		for _, k := range strings.Fields(pledgegraph.NameKey(w)) {
+			alts = append(alts, boosted(termQ(fPeople, k), 1.5))
+			if d := fuzziness(k); d > 0 {
+				f := query.NewFuzzyQuery(k)
+				f.SetField(fPeople)
+				f.SetFuzziness(d)
+				f.SetBoost(0.5)
+				alts = append(alts, f)
+			}
+		}
+		words = append(words, query.NewDisjunctionQuery(alts))
+	}
+	var content *query.BooleanQuery
+	if len(words) > 0 {
+		content = query.NewBooleanQuery(nil, nil, nil)
+		if anyWord {
+			content.AddShould(words...)
+		} else {
+			content.AddMust(words...)
+		}
+		if len(words) > 1 {
+			phrase := query.NewMatchPhraseQuery(text)
+			phrase.SetField(fText)
+			phrase.SetBoost(3)
+			content.AddShould(phrase)
 		}
 	}
 	var others []query.Query
@@ -205,16 +233,40 @@ func buildQuery(text string, types []string) query.Query {
 			others = append(others, termQ(fType, t))
 		}
 	}
-	if len(others) > 0 {
-		c := query.NewBooleanQuery(nil, nil, nil)
-		c.AddMust(query.NewDisjunctionQuery(content))
-		c.AddFilter(query.NewDisjunctionQuery(others))
-		should = append(should, c)
+	if len(others) > 0 && content != nil {
+		content.AddFilter(query.NewDisjunctionQuery(others))
+		should = append(should, content)
 	}
 	if len(should) == 0 {
 		return nil
 	}
 	return query.NewDisjunctionQuery(should)
+}
+
+// rawWords splits what the user typed into words: runs of letters and
+// digits, with the apostrophes, dots and hyphens inside them ("U.S.",
+// "Marc-André", "Côte d'Ivoire"'s parts).
+func rawWords(text string) []string {
+	var out []string
+	start := -1
+	inWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i, r := range text {
+		switch {
+		case inWord(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && (r == '\'' || r == '’' || r == '.' || r == '-'):
+			// inside a word if a letter follows; decided at the next rune
+		case start >= 0:
+			out = append(out, strings.TrimRight(text[start:i], "'’.-"))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, strings.TrimRight(text[start:], "'’.-"))
+	}
+	return out
 }
 
 // fuzziness is the edit distance a misspelt query word may be at: none for

@@ -127,12 +127,23 @@ func FuzzBuildQuery(f *testing.F) {
 	f.Add("+ - && || ! ( ) { } [ ] ^ ~ * ? : \\ /") // query-string syntax is not interpreted
 	f.Add("Zelénskyy ZELENSKYY zelenskyy")          // case and accents
 	f.Add("\u200b\u00a0\t")                         // only invisible characters
+	m, err := newMapping()
+	if err != nil {
+		f.Fatal(err)
+	}
+	analyzer := m.AnalyzerNamed("text")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, types := range [][]string{nil, {pledgegraph.TypeActor}, {pledgegraph.TypeStatement, pledgegraph.TypeDocument}} {
 			if len(types) == 0 {
 				types = []string{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment}
 			}
-			_ = buildQuery(text, types)
+			_ = buildQuery(text, types, analyzer, false)
+			_ = buildQuery(text, types, analyzer, true)
+		}
+		for _, w := range rawWords(text) {
+			if w == "" || !utf8.ValidString(w) && utf8.ValidString(text) {
+				t.Fatalf("rawWords(%q) gave %q", text, w)
+			}
 		}
 	})
 }
