@@ -9,14 +9,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"pledgegraph"
-	"pledgegraph/internal/testcorpus"
-	"pledgegraph/loader/actors"
 	"pledgegraph/loader/annot"
 	"pledgegraph/loader/attribute"
+	"pledgegraph/loader/attribute/annottest"
 	"pledgegraph/loader/commit"
-	"pledgegraph/loader/normalize"
-	"pledgegraph/loader/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -111,33 +107,9 @@ func firstDiff(a, b []byte) string {
 // chain runs the real upstream stages over a raw article.
 func chain(t testing.TB, raw string) *annot.Doc {
 	t.Helper()
-	d, err := normalize.Normalize(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.ID = pledgegraph.DocumentID(raw)
-	d.Sentences, d.Quotes = segment.Split(d.Text, d.Paragraphs)
-	g, err := actors.DefaultGazetteer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Actors, d.Mentions = actors.Recognize(&d, g)
-	d.Statements = attribute.Statements(&d)
-	return &d
+	d := annottest.Chain(t, raw)
+	d.Statements = attribute.Statements(d)
+	return d
 }
 
-// goldenArticles are the seed and dev articles, named as the golden files
-// are ("seed", "d01", …). The quality floors over all sets live in package
-// pipeline (TestQuality).
-func goldenArticles(t testing.TB) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	for _, a := range testcorpus.Articles(t, testcorpus.Seed, testcorpus.Dev) {
-		name := a.Name
-		if a.Set == testcorpus.Seed {
-			name = "seed"
-		}
-		out[name] = a.Text
-	}
-	return out
-}
+func goldenArticles(t testing.TB) map[string]string { return annottest.GoldenArticles(t) }
