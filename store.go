@@ -49,6 +49,13 @@ const (
 	In                   // object ← subject
 )
 
+// Link is an edge seen from one end: the node at the other end and the
+// documents the edge was read in.
+type Link struct {
+	Node      string
+	Documents []string
+}
+
 // Stats counts what a store holds.
 type Stats struct {
 	Documents, Actors, Statements, Commitments, Quads int
@@ -82,6 +89,10 @@ type Store interface {
 	// the IDs at the other end (objects for Out, subjects for In), deduplicated
 	// across documents, in stable order.
 	Neighbors(ctx context.Context, ids []string, predicate string, dir Direction) (map[string][]string, error)
+	// Links is Neighbors with evidence: for each id, the nodes at the other
+	// end in the order Neighbors gives them, each with the IDs of the
+	// documents the edge was read in (sorted).
+	Links(ctx context.Context, ids []string, predicate string, dir Direction) (map[string][]Link, error)
 	// Evidence returns, for each triple (subject, predicate, object), the IDs
 	// of the documents it was read in. Keys are "subject|predicate|object".
 	Evidence(ctx context.Context, triples []Triple) (map[string][]string, error)

@@ -34,8 +34,6 @@ type ResolverRoot interface {
 	Commitment() CommitmentResolver
 	Document() DocumentResolver
 	Evidence() EvidenceResolver
-	GraphEdge() GraphEdgeResolver
-	GraphNode() GraphNodeResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	SearchResult() SearchResultResolver
@@ -86,15 +84,6 @@ type EvidenceResolver interface {
 
 	Text(ctx context.Context, obj *pledgegraph.Evidence) (string, error)
 	SentenceText(ctx context.Context, obj *pledgegraph.Evidence) (string, error)
-}
-type GraphEdgeResolver interface {
-	Documents(ctx context.Context, obj *model.GraphEdge) ([]*pledgegraph.Document, error)
-}
-type GraphNodeResolver interface {
-	Label(ctx context.Context, obj *model.GraphNode) (string, error)
-	Type(ctx context.Context, obj *model.GraphNode) (string, error)
-	Kind(ctx context.Context, obj *model.GraphNode) (*string, error)
-	Entity(ctx context.Context, obj *model.GraphNode) (model.Entity, error)
 }
 type MutationResolver interface {
 	IngestDocument(ctx context.Context, input model.DocumentInput) (*pledgegraph.Document, error)
@@ -3981,7 +3970,7 @@ func (ec *executionContext) _GraphEdge_documents(ctx context.Context, field grap
 			return ec.fieldContext_GraphEdge_documents(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphEdge().Documents(ctx, obj)
+			return obj.Documents, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*pledgegraph.Document) graphql.Marshaler {
@@ -3995,8 +3984,8 @@ func (ec *executionContext) fieldContext_GraphEdge_documents(_ context.Context, 
 	fc = &graphql.FieldContext{
 		Object:     "GraphEdge",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Document(ctx, field)
 		},
@@ -4036,7 +4025,7 @@ func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.
 			return ec.fieldContext_GraphNode_label(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().Label(ctx, obj)
+			return obj.Label, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4047,7 +4036,7 @@ func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "String")
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
@@ -4059,7 +4048,7 @@ func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphNode_type(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().Type(ctx, obj)
+			return obj.Type, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -4070,7 +4059,7 @@ func (ec *executionContext) _GraphNode_type(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "NodeType")
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "NodeType")
 }
 
 func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
@@ -4082,7 +4071,7 @@ func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.C
 			return ec.fieldContext_GraphNode_kind(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().Kind(ctx, obj)
+			return obj.Kind, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -4093,7 +4082,7 @@ func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "String")
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "String")
 }
 
 func (ec *executionContext) _GraphNode_entity(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
@@ -4105,7 +4094,7 @@ func (ec *executionContext) _GraphNode_entity(ctx context.Context, field graphql
 			return ec.fieldContext_GraphNode_entity(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.GraphNode().Entity(ctx, obj)
+			return obj.Entity, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v model.Entity) graphql.Marshaler {
@@ -4116,7 +4105,7 @@ func (ec *executionContext) _GraphNode_entity(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_GraphNode_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphNode", field, true, true, "Entity")
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, "Entity")
 }
 
 func (ec *executionContext) _Mutation_ingestDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -8156,24 +8145,23 @@ func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet
 		case "source":
 			out.Values[i] = ec._GraphEdge_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "target":
 			out.Values[i] = ec._GraphEdge_target(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "predicate":
 			out.Values[i] = ec._GraphEdge_predicate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "documents":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphEdge_documents(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphEdge_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8205,32 +8193,28 @@ func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._GraphNode_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "label":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_label(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "kind":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_kind(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_kind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "entity":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._GraphNode_entity(ctx, field, obj)
-				})
+			out.Values[i] = ec._GraphNode_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

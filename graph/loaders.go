@@ -9,7 +9,6 @@ import (
 	"github.com/vikstrous/dataloadgen"
 
 	"pledgegraph"
-	"pledgegraph/graph/traverse"
 )
 
 // loaders batch and cache, for one GraphQL operation, every store read a
@@ -32,10 +31,6 @@ type loaders struct {
 	represents *dataloadgen.Loader[string, []string] // country ← persons representing it
 	statedIn   *dataloadgen.Loader[string, []string] // statement ← commitments read from it
 	inDocument *dataloadgen.Loader[string, []string] // document ← statements and commitments
-
-	// evidence: key a relation edge, value the IDs of the documents it was
-	// read in (one Store.Evidence call for every edge of an answer).
-	evidence *dataloadgen.Loader[traverse.Edge, []string]
 }
 
 // defaultBatchWait is how long a loader collects keys before it calls the
@@ -43,9 +38,9 @@ type loaders struct {
 // join the batch, short against a request.
 const defaultBatchWait = time.Millisecond
 
-// evidenceBatch is the most edges in one Store.Evidence call (the store
-// takes up to 10000 triples).
-const evidenceBatch = 5000
+// storeBatch is the most IDs in one store batch call made outside the
+// loaders (the store takes up to 10000).
+const storeBatch = 5000
 
 func newLoaders(st pledgegraph.Store, wait time.Duration) *loaders {
 	if wait <= 0 {
@@ -80,17 +75,6 @@ func newLoaders(st pledgegraph.Store, wait time.Duration) *loaders {
 		statedIn:   neighbors(pledgegraph.PredStatedIn, pledgegraph.In),
 		inDocument: neighbors(pledgegraph.PredInDocument, pledgegraph.In),
 
-		evidence: dataloadgen.NewLoader(func(ctx context.Context, edges []traverse.Edge) ([][]string, []error) {
-			m, err := traverse.Evidence(ctx, st, edges)
-			if err != nil {
-				return nil, []error{err}
-			}
-			out := make([][]string, len(edges))
-			for i, e := range edges {
-				out[i] = m[e]
-			}
-			return out, nil
-		}, opt, dataloadgen.WithBatchCapacity(evidenceBatch)),
 	}
 }
 

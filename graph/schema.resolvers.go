@@ -100,26 +100,6 @@ func (r *evidenceResolver) SentenceText(ctx context.Context, obj *pledgegraph.Ev
 	return evidenceSentenceText(ctx, obj)
 }
 
-func (r *graphEdgeResolver) Documents(ctx context.Context, obj *model.GraphEdge) ([]*pledgegraph.Document, error) {
-	return edgeDocuments(ctx, obj)
-}
-
-func (r *graphNodeResolver) Label(ctx context.Context, obj *model.GraphNode) (string, error) {
-	return graphNodeLabel(ctx, obj)
-}
-
-func (r *graphNodeResolver) Type(ctx context.Context, obj *model.GraphNode) (string, error) {
-	return nodeType(obj.Type), nil
-}
-
-func (r *graphNodeResolver) Kind(ctx context.Context, obj *model.GraphNode) (*string, error) {
-	return graphNodeKind(ctx, obj)
-}
-
-func (r *graphNodeResolver) Entity(ctx context.Context, obj *model.GraphNode) (model.Entity, error) {
-	return entity(ctx, obj.ID)
-}
-
 func (r *mutationResolver) IngestDocument(ctx context.Context, input model.DocumentInput) (*pledgegraph.Document, error) {
 	return ingestDocument(ctx, r.Store, r.Ingester, input)
 }
@@ -212,10 +192,6 @@ func (r *Resolver) Document() DocumentResolver { return &documentResolver{r} }
 
 func (r *Resolver) Evidence() EvidenceResolver { return &evidenceResolver{r} }
 
-func (r *Resolver) GraphEdge() GraphEdgeResolver { return &graphEdgeResolver{r} }
-
-func (r *Resolver) GraphNode() GraphNodeResolver { return &graphNodeResolver{r} }
-
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -229,8 +205,6 @@ type (
 	commitmentResolver   struct{ *Resolver }
 	documentResolver     struct{ *Resolver }
 	evidenceResolver     struct{ *Resolver }
-	graphEdgeResolver    struct{ *Resolver }
-	graphNodeResolver    struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	queryResolver        struct{ *Resolver }
 	searchResultResolver struct{ *Resolver }

@@ -2,11 +2,15 @@ package graph
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"strconv"
+	"sync"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vikstrous/dataloadgen"
 
 	"pledgegraph"
 	"pledgegraph/graph/model"
@@ -66,12 +70,16 @@ func findPaths(ctx context.Context, st pledgegraph.Store, t *traverse.Traverser,
 		return nil, traversalError(err, "path")
 	}
 	out := make([]*model.Path, len(res.Paths))
-	var nodes []traverse.Node
+	var (
+		nodes []*model.GraphNode
+		edges []*model.GraphEdge
+	)
 	for i, p := range res.Paths {
 		out[i] = &model.Path{Nodes: graphNodes(p.Nodes), Edges: graphEdges(p.Edges), Length: p.Len()}
-		nodes = append(nodes, p.Nodes...)
+		nodes = append(nodes, out[i].Nodes...)
+		edges = append(edges, out[i].Edges...)
 	}
-	if err := prefetch(ctx, nodes, res.Edges()); err != nil {
+	if err := fill(ctx, st, t, nodes, edges); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -97,46 +105,173 @@ func findNeighborhood(ctx context.Context, st pledgegraph.Store, t *traverse.Tra
 	if err != nil {
 		return nil, traversalError(err, "neighborhood")
 	}
-	if err := prefetch(ctx, sg.Nodes, sg.Edges); err != nil {
+	out := &model.Subgraph{Nodes: graphNodes(sg.Nodes), Edges: graphEdges(sg.Edges), Truncated: sg.Truncated}
+	if err := fill(ctx, st, t, out.Nodes, out.Edges); err != nil {
 		return nil, err
 	}
-	return &model.Subgraph{Nodes: graphNodes(sg.Nodes), Edges: graphEdges(sg.Edges), Truncated: sg.Truncated}, nil
+	return out, nil
 }
 
-// prefetch starts loading, in one batch per type, the entities of the nodes
-// and the evidence of the edges when the query selects fields that need
-// them: the field resolvers then find them in the loaders' cache, however
-// late gqlgen runs them.
-func prefetch(ctx context.Context, nodes []traverse.Node, edges []traverse.Edge) error {
-	needNodes, needEvidence := false, false
-	if fc := graphql.GetFieldContext(ctx); fc != nil {
-		op := graphql.GetOperationContext(ctx)
-		for _, f := range graphql.CollectFields(op, fc.Field.Selections, nil) {
-			for _, sub := range graphql.CollectFields(op, f.Selections, nil) {
-				switch {
-				case f.Name == "nodes" && (sub.Name == "label" || sub.Name == "kind" || sub.Name == "entity"):
-					needNodes = true
-				case f.Name == "edges" && sub.Name == "documents":
-					needEvidence = true
-				}
-			}
+// fill completes the nodes and edges of an answer with what the query
+// selects of them, before gqlgen walks it: the nodes' entities (label, kind,
+// entity) with one store batch per node type, and the edges' evidence
+// documents from the traverser's in-memory copy (one store call when it has
+// none) plus one batch of documents. gqlgen then reads plain fields: a
+// subgraph of thousands of edges costs no resolver call per edge.
+func fill(ctx context.Context, st pledgegraph.Store, t *traverse.Traverser, nodes []*model.GraphNode, edges []*model.GraphEdge) error {
+	needNodes, needEvidence := selected(ctx)
+	needEvidence = needEvidence && len(edges) > 0
+	l, err := loadersFrom(ctx)
+	if err != nil {
+		return err
+	}
+	var (
+		ids  []string
+		keys []traverse.Edge
+		ev   map[traverse.Edge][]string
+	)
+	if needNodes {
+		for _, n := range nodes {
+			ids = append(ids, n.ID)
 		}
 	}
-	l, err := loadersFrom(ctx)
+	if needEvidence {
+		keys = make([]traverse.Edge, len(edges))
+		for i, e := range edges {
+			keys[i] = traverse.Edge{Source: e.Source, Predicate: e.Predicate, Target: e.Target}
+		}
+		if ev, err = t.Evidence(ctx, keys); err != nil {
+			return err
+		}
+		for _, docs := range ev {
+			ids = append(ids, docs...)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	// One batch per type for the nodes and the evidence documents together.
+	got, err := entities(ctx, st, l, ids)
 	if err != nil {
 		return err
 	}
 	if needNodes {
 		for _, n := range nodes {
-			if _, err := nodeThunk(ctx, n.ID); err != nil {
-				return err
+			n.Entity = got[n.ID]
+			n.Label, n.Kind = nodeLabel(n.ID, n.Entity), nodeKind(n.Entity)
+		}
+	}
+	for i, e := range edges[:len(keys)] {
+		e.Documents = make([]*pledgegraph.Document, 0, len(ev[keys[i]]))
+		for _, id := range ev[keys[i]] {
+			if d, ok := got[id].(*pledgegraph.Document); ok {
+				e.Documents = append(e.Documents, d)
 			}
 		}
 	}
-	if needEvidence && len(edges) > 0 {
-		l.evidence.LoadAllThunk(ctx, edges)
-	}
 	return nil
+}
+
+// selected tells what the current path or subgraph field selects: fields
+// of nodes that need the entity, and the edges' documents.
+func selected(ctx context.Context) (needNodes, needEvidence bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return true, true
+	}
+	op := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFields(op, fc.Field.Selections, nil) {
+		for _, sub := range graphql.CollectFields(op, f.Selections, nil) {
+			switch {
+			case f.Name == "nodes" && (sub.Name == "label" || sub.Name == "kind" || sub.Name == "entity"):
+				needNodes = true
+			case f.Name == "edges" && sub.Name == "documents":
+				needEvidence = true
+			}
+		}
+	}
+	return needNodes, needEvidence
+}
+
+// entities loads the nodes ids name, one store batch per type, run at
+// once; the per-request loaders are primed with them. Nodes no longer
+// stored are absent.
+func entities(ctx context.Context, st pledgegraph.Store, l *loaders, ids []string) (map[string]model.Entity, error) {
+	byType := map[string][]string{}
+	for _, id := range dedupe(ids) {
+		typ := pledgegraph.NodeType(id)
+		byType[typ] = append(byType[typ], id)
+	}
+	var (
+		mu   sync.Mutex
+		out  = make(map[string]model.Entity, len(ids))
+		wg   sync.WaitGroup
+		errs = make([]error, 4)
+	)
+	run := func(i int, f func() error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = f()
+		}()
+	}
+	collect := func(m map[string]model.Entity) {
+		mu.Lock()
+		defer mu.Unlock()
+		maps.Copy(out, m)
+	}
+	run(0, func() error { return loadInto(ctx, st.Actors, l.actors, byType[pledgegraph.TypeActor], collect) })
+	run(1, func() error {
+		return loadInto(ctx, st.Statements, l.statements, byType[pledgegraph.TypeStatement], collect)
+	})
+	run(2, func() error {
+		return loadInto(ctx, st.Commitments, l.commitments, byType[pledgegraph.TypeCommitment], collect)
+	})
+	run(3, func() error { return loadInto(ctx, st.Documents, l.documents, byType[pledgegraph.TypeDocument], collect) })
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func loadInto[T any](ctx context.Context, get func(context.Context, []string) ([]*T, error), l *dataloadgen.Loader[string, *T], ids []string, collect func(map[string]model.Entity)) error {
+	got, err := loadBatch(ctx, get, l, ids)
+	if err != nil {
+		return err
+	}
+	m := make(map[string]model.Entity, len(got))
+	for id, v := range got {
+		m[id] = v
+	}
+	collect(m)
+	return nil
+}
+
+// loadBatch reads ids with get, in batches the store accepts, and primes the
+// loader l with what it found; unknown IDs are absent from the map.
+func loadBatch[T any](ctx context.Context, get func(context.Context, []string) ([]*T, error), l *dataloadgen.Loader[string, *T], ids []string) (map[string]*T, error) {
+	out := make(map[string]*T, len(ids))
+	for lo := 0; lo < len(ids); lo += storeBatch {
+		batch := ids[lo:min(lo+storeBatch, len(ids))]
+		vs, err := get(ctx, batch)
+		if err != nil {
+			return nil, err
+		}
+		if len(vs) != len(batch) {
+			return nil, pledgegraph.Internal("graph.load",
+				fmt.Errorf("store batch getter returned %d values for %d ids", len(vs), len(batch)))
+		}
+		for i, v := range vs {
+			if v != nil {
+				out[batch[i]] = v
+				l.Prime(batch[i], v)
+			}
+		}
+	}
+	return out, nil
 }
 
 // intArg checks an integer argument with a default: below lo is INVALID,
@@ -206,7 +341,7 @@ func traversalError(err error, field string) error {
 func graphNodes(ns []traverse.Node) []*model.GraphNode {
 	out := make([]*model.GraphNode, len(ns))
 	for i, n := range ns {
-		out[i] = &model.GraphNode{ID: n.ID, Type: n.Type}
+		out[i] = &model.GraphNode{ID: n.ID, Type: nodeType(n.Type), Label: n.ID}
 	}
 	return out
 }
@@ -232,34 +367,31 @@ func entity(ctx context.Context, id string) (model.Entity, error) {
 	return thunk()
 }
 
-func graphNodeLabel(ctx context.Context, n *model.GraphNode) (string, error) {
-	v, err := entity(ctx, n.ID)
-	if err != nil {
-		return "", err
-	}
+// nodeLabel is a node's label: an actor's name, a statement's text (cut), a
+// commitment's action, a document's title or source; the ID when the node
+// is no longer stored or has none of these.
+func nodeLabel(id string, v model.Entity) string {
 	switch v := v.(type) {
 	case *pledgegraph.Actor:
-		return v.Name, nil
+		return v.Name
 	case *pledgegraph.Statement:
-		return cut(v.Text, labelRunes), nil
+		return cut(v.Text, labelRunes)
 	case *pledgegraph.Commitment:
-		return v.Action, nil
+		return v.Action
 	case *pledgegraph.Document:
 		if v.Title != "" {
-			return v.Title, nil
+			return v.Title
 		}
 		if v.Source != "" {
-			return v.Source, nil
+			return v.Source
 		}
 	}
-	return n.ID, nil // no longer stored, or a document with neither title nor source
+	return id
 }
 
-func graphNodeKind(ctx context.Context, n *model.GraphNode) (*string, error) {
-	v, err := entity(ctx, n.ID)
-	if err != nil {
-		return nil, err
-	}
+// nodeKind is an actor's kind, a statement's kind or a commitment's
+// polarity, upper-cased; nil for documents and missing nodes.
+func nodeKind(v model.Entity) *string {
 	var k string
 	switch v := v.(type) {
 	case *pledgegraph.Actor:
@@ -269,7 +401,7 @@ func graphNodeKind(ctx context.Context, n *model.GraphNode) (*string, error) {
 	case *pledgegraph.Commitment:
 		k = string(v.Polarity)
 	}
-	return optional(strings.ToUpper(k)), nil
+	return optional(strings.ToUpper(k))
 }
 
 // cut shortens s to at most n characters, marking the cut with "…".
@@ -279,20 +411,6 @@ func cut(s string, n int) string {
 	}
 	r := []rune(s)
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
-}
-
-// edgeDocuments loads the documents an edge was read in: the evidence of all
-// the edges of an answer is asked of the store in one batch.
-func edgeDocuments(ctx context.Context, e *model.GraphEdge) ([]*pledgegraph.Document, error) {
-	l, err := loadersFrom(ctx)
-	if err != nil {
-		return nil, err
-	}
-	ids, err := l.evidence.Load(ctx, traverse.Edge{Source: e.Source, Predicate: e.Predicate, Target: e.Target})
-	if err != nil {
-		return nil, err
-	}
-	return loadMany(ctx, l.documents, ids)
 }
 
 func searchNodes(ctx context.Context, ix *search.Index, text string, first *int, after *string) (*model.SearchResultConnection, error) {

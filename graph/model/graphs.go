@@ -1,5 +1,7 @@
 package model
 
+import "pledgegraph"
+
 // Hand-written models of the relationship queries (path, neighborhood,
 // search): they hold what the query computed, and the fields that need the
 // store (labels, entities, evidence documents) are resolved through the
@@ -12,16 +14,21 @@ type Entity interface{}
 // TimelineItem is *pledgegraph.Statement or *pledgegraph.Commitment.
 type TimelineItem interface{}
 
-// GraphNode is a node of a path or subgraph; label, kind and entity are
-// loaded on demand.
+// GraphNode is a node of a path or subgraph. Label, Kind and Entity are
+// filled in one batch for the whole answer when the query selects them.
 type GraphNode struct {
-	ID   string
-	Type string // pledgegraph.TypeActor, TypeStatement, TypeCommitment or TypeDocument
+	ID     string
+	Type   string // the NodeType enum value: ACTOR, STATEMENT, COMMITMENT or DOCUMENT
+	Label  string
+	Kind   *string
+	Entity Entity // nil when the node is no longer stored
 }
 
-// GraphEdge is a stored relation; its evidence documents are loaded on demand.
+// GraphEdge is a stored relation. Documents, its evidence, are filled in
+// one batch for the whole answer when the query selects them.
 type GraphEdge struct {
 	Source, Predicate, Target string
+	Documents                 []*pledgegraph.Document
 }
 
 // Path is one path of a path query.

@@ -4,12 +4,13 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"pledgegraph"
 )
 
 // benchDoc is document i of a synthetic corpus: 20 statements by one of 50
-// speakers mentioning two of them, 10 commitments; about 460 quads.
+// speakers mentioning two of them, 10 commitments; about 660 distinct quads.
 func benchDoc(i int) docFixture {
 	raw := fmt.Sprintf("synthetic article %d", i)
 	d := newDoc(raw, fmt.Sprintf("Article %d", i), benchTime)
@@ -61,7 +62,7 @@ func benchBackends(b *testing.B, docs int, f func(b *testing.B, s *Store, sids [
 
 var benchSeq = 1000000 // documents written by BenchmarkWrite, numbered apart from benchStore's
 
-// BenchmarkWrite writes one new document (~460 quads) per op.
+// BenchmarkWrite writes one new document (~660 quads) per op.
 func BenchmarkWrite(b *testing.B) {
 	benchBackends(b, 0, func(b *testing.B, s *Store, _ []string) {
 		docs := make([]docFixture, b.N)
@@ -81,6 +82,53 @@ func BenchmarkWrite(b *testing.B) {
 		}
 		b.ReportMetric(float64(quads)/b.Elapsed().Seconds(), "quads/s")
 	})
+}
+
+// BenchmarkWritePostgres writes 200 new documents (~660 distinct quads
+// each) per op, one Write after the other, to a PostgreSQL store: the rate a
+// loader filling the shared database gets; through our writes (pgwrite) and,
+// for comparison, Cayley's ApplyDeltas (cayley), the path pgwrite replaced.
+// Run with -benchtime=1x (the cayley case takes about half a minute per op).
+func BenchmarkWritePostgres(b *testing.B) {
+	const docs = 200
+	for _, c := range []struct {
+		name string
+		open opener
+	}{
+		{"pgwrite", openPostgresFresh},
+		{"cayley", openPostgresCayleyWrites},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			s := c.open(b)
+			quads := 0
+			var elapsed time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				batch := make([]docFixture, docs)
+				triples := make([][]pledgegraph.Triple, docs)
+				for j := range batch {
+					benchSeq++
+					batch[j] = benchDoc(benchSeq)
+					triples[j] = batch[j].triples()
+					qs, err := documentQuads(batch[j].Doc.ID, triples[j])
+					if err != nil {
+						b.Fatal(err)
+					}
+					quads += len(qs) // distinct quads: what is stored
+				}
+				b.StartTimer()
+				start := time.Now()
+				for j := range batch {
+					if created, err := s.Write(ctx, batch[j].Doc.ID, triples[j]); err != nil || !created {
+						b.Fatal(created, err)
+					}
+				}
+				elapsed += time.Since(start)
+			}
+			b.ReportMetric(float64(quads)/elapsed.Seconds(), "quads/s")
+			b.ReportMetric(float64(b.N*docs)/elapsed.Seconds(), "docs/s")
+		})
+	}
 }
 
 // BenchmarkNeighbors follows said backwards from 100 statements (one call)

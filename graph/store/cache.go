@@ -14,6 +14,7 @@ import (
 const (
 	cacheNodes    = 50000    // actors, statements, commitments each
 	cacheDocBytes = 64 << 20 // documents, by the bytes of their text and fields
+	cacheSetIDs   = 4 << 20  // IDs held by cached sets (subjects/objects of a pattern), all sets together
 	docOverhead   = 256      // bytes counted for a document beside its strings
 )
 
@@ -38,6 +39,13 @@ type nodeCache struct {
 	commitments map[string]*pledgegraph.Commitment
 	documents   map[string]*pledgegraph.Document
 	docBytes    int // of documents, by docWeight
+
+	// sets are the distinct subjects or objects of patterns (the actors
+	// with a name key, the statements of a speaker, all documents, …),
+	// by setKey. A hub's set is thousands of quads to read; any write
+	// empties them all, as it may add to any of them.
+	sets   map[string][]string
+	setIDs int
 }
 
 type cachedActor struct {
@@ -51,6 +59,7 @@ func newNodeCache() *nodeCache {
 		statements:  map[string]*pledgegraph.Statement{},
 		commitments: map[string]*pledgegraph.Commitment{},
 		documents:   map[string]*pledgegraph.Document{},
+		sets:        map[string][]string{},
 	}
 }
 
@@ -72,6 +81,8 @@ func (c *nodeCache) invalidate(quads []quad.Quad) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
+	clear(c.sets)
+	c.setIDs = 0
 	for _, q := range quads {
 		for _, v := range []quad.Value{q.Subject, q.Object} {
 			if id := iriOf(v); id != "" {
@@ -85,6 +96,49 @@ func (c *nodeCache) invalidate(quads []quad.Quad) {
 			}
 		}
 	}
+}
+
+// lookupSet returns the cached set of key (a copy), if any.
+func (c *nodeCache) lookupSet(key string) (map[string]bool, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	ids, ok := c.sets[key]
+	c.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out, true
+}
+
+// storeSet keeps the set of key if no write happened since gen.
+func (c *nodeCache) storeSet(gen uint64, key string, set map[string]bool) {
+	if c == nil || len(set) > cacheSetIDs/4 {
+		return
+	}
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return
+	}
+	if old, ok := c.sets[key]; ok {
+		c.setIDs -= len(old)
+	}
+	if c.setIDs+len(ids) > cacheSetIDs {
+		clear(c.sets)
+		c.setIDs = 0
+	}
+	c.sets[key] = ids
+	c.setIDs += len(ids)
 }
 
 // lookup fills out[i] from m for every ids[i] cached and returns the IDs

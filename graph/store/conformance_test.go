@@ -46,6 +46,7 @@ var conformance = []struct {
 	{"FindCommitments", testFindCommitments},
 	{"Pagination", testPagination},
 	{"Neighbors", testNeighbors},
+	{"Links", testLinks},
 	{"Evidence", testEvidence},
 	{"InvalidTriples", testInvalidTriples},
 	{"FailedTransaction", testFailedTransaction},
@@ -564,6 +565,72 @@ func testNeighbors(t *testing.T, s *Store) {
 	wantCode(t, "Neighbors(bad direction)", err, pledgegraph.EINVALID)
 }
 
+// Links answers as Neighbors does, with each edge's documents.
+func testLinks(t *testing.T, s *Store) {
+	a, b := fixtureA(), fixtureB()
+	write(t, s, a, b)
+	both := sortedCopy(a.Doc.ID, b.Doc.ID)
+	got, err := s.Links(ctx, []string{idZelenskyy, idUK, "actor:person:nobody"}, pledgegraph.PredRepresents, pledgegraph.Out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]pledgegraph.Link{idZelenskyy: {{Node: idUkraine, Documents: both}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Links(represents, Out) = %v, want %v", got, want)
+	}
+	got, err = s.Links(ctx, []string{idUkraine}, pledgegraph.PredRepresents, pledgegraph.In)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, map[string][]pledgegraph.Link{idUkraine: {{Node: idZelenskyy, Documents: both}}}) {
+		t.Errorf("Links(represents, In) = %v", got)
+	}
+	// Every relation, both directions: the same nodes as Neighbors, and the
+	// documents Evidence gives for the same triples.
+	ids := []string{idZelenskyy, idUK, idUkraine, idFrance, a.Doc.ID, b.Doc.ID, a.Statements[0].ID, a.Commitments[0].ID}
+	for _, pred := range []string{pledgegraph.PredSaid, pledgegraph.PredPledged, pledgegraph.PredMentions, pledgegraph.PredTarget, pledgegraph.PredInDocument, pledgegraph.PredStatedIn} {
+		for _, dir := range []pledgegraph.Direction{pledgegraph.Out, pledgegraph.In} {
+			links, err := s.Links(ctx, ids, pred, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			nbs, err := s.Neighbors(ctx, ids, pred, dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range ids {
+				var nodes []string
+				var triples []pledgegraph.Triple
+				for _, l := range links[id] {
+					nodes = append(nodes, l.Node)
+					tr := pledgegraph.Triple{Subject: id, Predicate: pred, Object: pledgegraph.IRI(l.Node)}
+					if dir == pledgegraph.In {
+						tr = pledgegraph.Triple{Subject: l.Node, Predicate: pred, Object: pledgegraph.IRI(id)}
+					}
+					triples = append(triples, tr)
+				}
+				if !reflect.DeepEqual(nodes, nbs[id]) {
+					t.Errorf("Links(%s, %s, %d) nodes %v, Neighbors %v", id, pred, dir, nodes, nbs[id])
+				}
+				if len(triples) == 0 {
+					continue
+				}
+				ev, err := s.Evidence(ctx, triples)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, l := range links[id] {
+					if w := ev[EvidenceKey(triples[i])]; len(l.Documents) == 0 || !reflect.DeepEqual(l.Documents, w) {
+						t.Errorf("Links(%s, %s, %d): %s has documents %v, Evidence %v", id, pred, dir, l.Node, l.Documents, w)
+					}
+				}
+			}
+		}
+	}
+	_, err = s.Links(ctx, []string{idUK}, "likes", pledgegraph.Out)
+	wantCode(t, "Links(unknown predicate)", err, pledgegraph.EINVALID)
+}
+
 func testEvidence(t *testing.T, s *Store) {
 	a, b := fixtureA(), fixtureB()
 	write(t, s, a, b)
@@ -934,9 +1001,39 @@ func testCacheCoherence(t *testing.T, s *Store) {
 	if s.cache != nil && n != 0 {
 		t.Errorf("reading the same nodes again cost %d round trips, want 0 (cached)", n)
 	}
+	// Sets (actors by name, statements by speaker, all documents) are
+	// cached too, and a write that adds to them is seen.
+	sets := func() (string, int, int) {
+		t.Helper()
+		z, err := s.ActorByName(ctx, "Zelensky")
+		id := ""
+		if err == nil {
+			id = z.ID
+		} else if pledgegraph.ErrorCode(err) != pledgegraph.ENOTFOUND {
+			t.Fatal(err)
+		}
+		st, err := s.FindStatements(ctx, pledgegraph.StatementFilter{Speaker: idZelenskyy}, pledgegraph.PageRequest{First: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := s.FindDocuments(ctx, pledgegraph.PageRequest{First: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id, st.Total, ds.Total
+	}
+	byAlias, said, docs := sets()
+	if n := trips(s, func() { sets() }); s.cache != nil && n > 2 {
+		t.Errorf("asking the same sets again cost %d round trips, want at most 2", n)
+	}
 	write(t, s, b)
 	z, ev = read()
 	if !slices.Contains(z.Aliases, "Zelensky") || !slices.Equal(ev[EvidenceKey(alias)], []string{b.Doc.ID}) {
 		t.Errorf("after b: aliases %q, evidence %v; want Zelensky read in %s", z.Aliases, ev, b.Doc.ID)
+	}
+	byAlias2, said2, docs2 := sets()
+	if byAlias != "" || byAlias2 != idZelenskyy || said2 <= said || docs2 != docs+1 {
+		t.Errorf("sets before b (%q, %d statements, %d documents), after b (%q, %d, %d): the write was not seen",
+			byAlias, said, docs, byAlias2, said2, docs2)
 	}
 }

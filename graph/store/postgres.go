@@ -19,7 +19,9 @@ import (
 )
 
 // postgresBackend keeps its quads in Cayley's SQL schema (tables nodes and
-// quads). Writes go through Cayley's ApplyDeltas. Cayley's SQL optimizer turns
+// quads). Writes are our own (writeQuads, pgwrite.go): the rows Cayley's
+// ApplyDeltas writes, in two statements per transaction instead of one or
+// more per quad. Cayley's SQL optimizer turns
 // a lookup of one value into SQL but falls back to one query per value for a
 // set of values, and resolves each result value with a query of its own; so
 // reads are single SQL statements over the same schema (quads joined to
@@ -28,6 +30,7 @@ import (
 // Nothing is cached in process: several servers may share the database.
 type postgresBackend struct {
 	qs *csql.QuadStore
+	db *sql.DB // our own pool on the same database, for writes: Cayley runs our queries, not transactions
 }
 
 // rawQuery is a SQL statement run through csql.QuadStore.Query.
@@ -223,12 +226,18 @@ func (b *postgresBackend) match(ctx context.Context, p pattern) ([]quad.Quad, er
 }
 
 func (b *postgresBackend) apply(ctx context.Context, quads []quad.Quad) error {
-	var err error
+	if len(quads) == 0 {
+		return ctx.Err()
+	}
+	w, err := newPGWrite(quads)
+	if err != nil {
+		return err
+	}
 	for attempt := 0; attempt < 4; attempt++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err = b.qs.ApplyDeltas(addDeltas(quads), graph.IgnoreOpts{})
+		err = writeQuads(ctx, b.db, w)
 		if !retryable(err) {
 			return err
 		}
@@ -262,7 +271,7 @@ func (b *postgresBackend) quadCount(ctx context.Context) (int64, error) {
 	return n, rows.Err()
 }
 
-func (b *postgresBackend) close() error { return b.qs.Close() }
+func (b *postgresBackend) close() error { return errors.Join(b.qs.Close(), b.db.Close()) }
 
 // openPostgres opens (creating the database and Cayley's tables if missing)
 // the PostgreSQL quad store at dsn.
@@ -271,12 +280,20 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer setup.Close()
+	ok := false
+	defer func() {
+		if !ok {
+			setup.Close()
+		}
+	}()
 	opts := graph.Options{}
 	if err := graph.InitQuadStore("postgres", dsn, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 		// Another server may be creating the tables at the same time; the
-		// index below fails if the schema is not usable.
-		if !pqCode(err, "42P07", "23505") {
+		// index below fails if the schema is not usable. A table created
+		// and committed between PostgreSQL's check of the relation name
+		// and its check of the row type name is "type already exists"
+		// (42710).
+		if !pqCode(err, "42P07", "23505", "42710") {
 			return nil, fmt.Errorf("init postgres quad store: %w", err)
 		}
 	}
@@ -290,12 +307,13 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open postgres quad store: %w", err)
 	}
-	sqs, ok := qs.(*csql.QuadStore)
-	if !ok {
+	sqs, isSQL := qs.(*csql.QuadStore)
+	if !isSQL {
 		qs.Close()
 		return nil, fmt.Errorf("postgres quad store is a %T", qs)
 	}
-	return &postgresBackend{qs: sqs}, nil
+	ok = true // setup stays open: the write pool
+	return &postgresBackend{qs: sqs, db: setup}, nil
 }
 
 const labelIndexSQL = "CREATE INDEX IF NOT EXISTS pledgegraph_lpo_index ON quads (label_hash, predicate_hash, object_hash)"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -156,32 +157,65 @@ func (s *Store) query(ctx context.Context, p pattern) ([]quad.Quad, error) {
 
 // subjects runs a pattern and returns the distinct IRI subjects it matched.
 func (s *Store) subjects(ctx context.Context, p pattern) (map[string]bool, error) {
-	qs, err := s.query(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]bool, len(qs))
-	for _, q := range qs {
-		if id := iriOf(q.Subject); id != "" {
-			out[id] = true
-		}
-	}
-	return out, nil
+	return s.ends(ctx, p, quad.Subject)
 }
 
 // objects runs a pattern and returns the distinct IRI objects it matched.
 func (s *Store) objects(ctx context.Context, p pattern) (map[string]bool, error) {
+	return s.ends(ctx, p, quad.Object)
+}
+
+// ends runs a pattern and returns the distinct IRIs at one end of the quads
+// it matched. The sets are cached (see nodeCache) when the store has a
+// cache: a hub's set is thousands of quads, asked again by every query
+// about it.
+func (s *Store) ends(ctx context.Context, p pattern, dir quad.Direction) (map[string]bool, error) {
+	key, cacheable := setKey(p, dir)
+	cacheable = cacheable && s.cache != nil
+	var gen uint64
+	if cacheable {
+		if set, ok := s.cache.lookupSet(key); ok {
+			return set, nil
+		}
+		gen = s.cache.generation()
+	}
 	qs, err := s.query(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[string]bool, len(qs))
 	for _, q := range qs {
-		if id := iriOf(q.Object); id != "" {
+		if id := iriOf(q.Get(dir)); id != "" {
 			out[id] = true
 		}
 	}
+	if cacheable {
+		s.cache.storeSet(gen, key, out)
+	}
 	return out, nil
+}
+
+// setKey is the cache key of the set of one end of a pattern's quads;
+// false for a pattern that is not cached (a text filter, triples).
+func setKey(p pattern, dir quad.Direction) (string, bool) {
+	if p.ObjectContains != "" || p.Triples != nil {
+		return "", false
+	}
+	var b strings.Builder
+	b.WriteString(dir.String())
+	for _, vs := range [][]quad.Value{p.Subjects, p.Predicates, p.Objects, p.Labels} {
+		if vs == nil {
+			b.WriteString("\x00*")
+			continue
+		}
+		b.WriteString("\x00")
+		b.WriteString(strconv.Itoa(len(vs)))
+		for _, v := range vs {
+			b.WriteString("\x01")
+			b.WriteString(quad.ToString(v))
+		}
+	}
+	return b.String(), true
 }
 
 // Write stores the triples of one document, each as a quad labelled with
@@ -565,7 +599,39 @@ func (s *Store) Documents(ctx context.Context, ids []string) ([]*pledgegraph.Doc
 // no neighbour have no entry. INVALID for a predicate outside the vocabulary
 // or an unknown direction. One round trip.
 func (s *Store) Neighbors(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]string, error) {
-	const op = "store.Neighbors"
+	links, err := s.links(ctx, "store.Neighbors", ids, predicate, dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(links))
+	for from, set := range links {
+		out[from] = sortedMapKeys(set)
+	}
+	return out, nil
+}
+
+// Links is Neighbors with evidence: for each id, the nodes at the other end
+// in ID order, each with the sorted IDs of the documents the edge was read
+// in. One round trip.
+func (s *Store) Links(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]pledgegraph.Link, error) {
+	links, err := s.links(ctx, "store.Links", ids, predicate, dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]pledgegraph.Link, len(links))
+	for from, set := range links {
+		ls := make([]pledgegraph.Link, 0, len(set))
+		for _, to := range sortedMapKeys(set) {
+			ls = append(ls, pledgegraph.Link{Node: to, Documents: sortedKeys(set[to])})
+		}
+		out[from] = ls
+	}
+	return out, nil
+}
+
+// links reads the predicate edges of ids in direction dir: from → to → the
+// documents (labels) the edge has.
+func (s *Store) links(ctx context.Context, op string, ids []string, predicate string, dir pledgegraph.Direction) (map[string]map[string]map[string]bool, error) {
 	if !KnownPredicate(predicate) {
 		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown predicate " + strconv.Quote(predicate), Op: op}
 	}
@@ -581,15 +647,14 @@ func (s *Store) Neighbors(ctx context.Context, ids []string, predicate string, d
 	default:
 		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "unknown direction", Op: op}
 	}
-	out := make(map[string][]string)
+	sets := make(map[string]map[string]map[string]bool)
 	if len(ids) == 0 {
-		return out, nil
+		return sets, nil
 	}
 	qs, err := s.query(ctx, p)
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
 	}
-	sets := make(map[string]map[string]bool)
 	for _, q := range qs {
 		from, to := iriOf(q.Subject), valueString(q.Object)
 		if dir == pledgegraph.In {
@@ -599,14 +664,18 @@ func (s *Store) Neighbors(ctx context.Context, ids []string, predicate string, d
 			continue
 		}
 		if sets[from] == nil {
-			sets[from] = make(map[string]bool)
+			sets[from] = make(map[string]map[string]bool)
 		}
-		sets[from][to] = true
+		docs := sets[from][to]
+		if docs == nil {
+			docs = make(map[string]bool, 1)
+			sets[from][to] = docs
+		}
+		if doc := iriOf(q.Label); doc != "" {
+			docs[doc] = true
+		}
 	}
-	for from, set := range sets {
-		out[from] = sortedKeys(set)
-	}
-	return out, nil
+	return sets, nil
 }
 
 // evidenceKey is a triple as Evidence matches quads.
@@ -894,6 +963,16 @@ next:
 		out = append(out, id)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// sortedMapKeys returns the keys of m in order.
+func sortedMapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
 	return out
 }
 

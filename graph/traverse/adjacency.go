@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"log/slog"
+	"maps"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -16,6 +18,10 @@ import (
 // pledgegraph.Store satisfies it.
 type Source interface {
 	Graph
+	EvidenceSource
+	// Links is Neighbors with the documents of each edge (see
+	// pledgegraph.Store).
+	Links(ctx context.Context, ids []string, predicate string, dir pledgegraph.Direction) (map[string][]pledgegraph.Link, error)
 	FindActors(ctx context.Context, f pledgegraph.ActorFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error)
 	FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (pledgegraph.Page, error)
 }
@@ -92,6 +98,8 @@ type Adjacency struct {
 	lastCheck time.Time // last time Stats agreed with the copy
 	failedAt  time.Time // last failed background build
 	lastBuild time.Time // start of the last build
+
+	pool sync.Pool // *scratch of the neighbourhood queries
 }
 
 type applied struct {
@@ -385,12 +393,13 @@ func (a *Adjacency) collect(ctx context.Context, s *snapshot, ri int, ids []stri
 	r := a.cfg.Relations[ri]
 	for lo := 0; lo < len(ids); lo += a.cfg.BatchSize {
 		batch := ids[lo:min(lo+a.cfg.BatchSize, len(ids))]
-		res, err := a.src.Neighbors(ctx, batch, r.Predicate, dir)
+		res, err := a.src.Links(ctx, batch, r.Predicate, dir)
 		if err != nil {
 			return err
 		}
 		for _, id := range batch {
-			for _, other := range res[id] {
+			for _, l := range res[id] {
+				other := l.Node
 				typ := pledgegraph.NodeType(other)
 				if typ == "" || other == id {
 					continue
@@ -400,9 +409,9 @@ func (a *Adjacency) collect(ctx context.Context, s *snapshot, ri int, ids []stri
 				}
 				found[typ][other] = true
 				if dir == pledgegraph.Out {
-					s.add(ri, id, other)
+					s.add(ri, id, other, l.Documents)
 				} else {
-					s.add(ri, other, id)
+					s.add(ri, other, id, l.Documents)
 				}
 			}
 		}
@@ -519,6 +528,39 @@ func (v *snapView) neighborsWithin(ids []string, predicate string, dir pledgegra
 	return out
 }
 
+// EdgeEvidence returns the documents of each distinct edge: from the copy
+// for its relations (an edge it does not hold has none), from the Source in
+// one Evidence call for any other predicate.
+func (v *snapView) EdgeEvidence(ctx context.Context, edges []Edge) (map[Edge][]string, error) {
+	out := make(map[Edge][]string, len(edges))
+	var rest []Edge
+	v.a.mu.RLock()
+	for _, e := range edges {
+		if _, ok := out[e]; ok {
+			continue
+		}
+		ri, ok := v.a.rel[e.Predicate]
+		if !ok {
+			rest = append(rest, e)
+			continue
+		}
+		docs, _ := v.snap.edgeEvidence(ri, e)
+		if docs == nil {
+			docs = []string{}
+		}
+		out[e] = docs
+	}
+	v.a.mu.RUnlock()
+	if len(rest) > 0 {
+		more, err := Evidence(ctx, v.a.src, rest)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(out, more)
+	}
+	return out, nil
+}
+
 // Degree is the number of edges of a node, all relations and directions.
 func (v *snapView) Degree(id string) int {
 	v.a.mu.RLock()
@@ -531,19 +573,32 @@ func (v *snapView) Degree(id string) int {
 
 // snapshot is the adjacency itself: nodes interned to int32, each with its
 // arcs sorted by relation and direction, then by the ID of the other end (so
-// that Neighbors answers in ID order, as the store does).
+// that Neighbors answers in ID order, as the store does). The out-arc of an
+// edge (at its subject) also holds its evidence: the documents it was read
+// in, interned too.
 type snapshot struct {
 	idx   map[string]int32
 	ids   []string
+	types []uint8 // typeCode of each node
 	arcs  [][]arc
-	docs  map[string]struct{}
+	docs  map[string]struct{} // the documents the copy holds whole
 	edges int
+
+	docIdx map[string]int32 // evidence documents, interned
+	docIDs []string
+	evs    [][]int32 // evidence of edges read in several documents
 }
 
 type arc struct {
 	key   uint16 // relation index*2 + direction
 	other int32
+	// ev is an out-arc's evidence: ≥ 0 the one document (index into
+	// docIDs), < 0 the list evs[-ev-1]. Unused on in-arcs.
+	ev int32
 }
+
+// noEvidence marks an in-arc, and an out-arc whose documents are unknown.
+const noEvidence = math.MinInt32
 
 func arcKey(rel int, dir pledgegraph.Direction) uint16 { return uint16(rel*2 + int(dir)) }
 
@@ -552,7 +607,7 @@ func (s *snapshot) compareArcs(a, b arc) int {
 }
 
 func newSnapshot() *snapshot {
-	return &snapshot{idx: map[string]int32{}, docs: map[string]struct{}{}}
+	return &snapshot{idx: map[string]int32{}, docs: map[string]struct{}{}, docIdx: map[string]int32{}}
 }
 
 func (s *snapshot) node(id string) int32 {
@@ -562,26 +617,104 @@ func (s *snapshot) node(id string) int32 {
 	n := int32(len(s.ids))
 	s.idx[id] = n
 	s.ids = append(s.ids, id)
+	s.types = append(s.types, typeCode(id))
 	s.arcs = append(s.arcs, nil)
 	return n
 }
 
-// add appends an edge without keeping order; finish sorts.
-func (s *snapshot) add(rel int, sub, obj string) {
+func (s *snapshot) doc(id string) int32 {
+	if n, ok := s.docIdx[id]; ok {
+		return n
+	}
+	n := int32(len(s.docIDs))
+	s.docIdx[id] = n
+	s.docIDs = append(s.docIDs, id)
+	return n
+}
+
+// evidence interns a list of documents as an arc's ev.
+func (s *snapshot) evidence(docs []string) int32 {
+	switch len(docs) {
+	case 0:
+		return noEvidence
+	case 1:
+		return s.doc(docs[0])
+	}
+	l := make([]int32, 0, len(docs))
+	for _, d := range docs {
+		n := s.doc(d)
+		if !slices.Contains(l, n) {
+			l = append(l, n)
+		}
+	}
+	s.evs = append(s.evs, l)
+	return -int32(len(s.evs))
+}
+
+// addEvidence adds document d to the evidence ev and returns the new ev.
+func (s *snapshot) addEvidence(ev, d int32) int32 {
+	switch {
+	case ev == noEvidence:
+		return d
+	case ev >= 0:
+		if ev == d {
+			return ev
+		}
+		s.evs = append(s.evs, []int32{ev, d})
+		return -int32(len(s.evs))
+	}
+	l := s.evs[-ev-1]
+	if !slices.Contains(l, d) {
+		s.evs[-ev-1] = append(l, d)
+	}
+	return ev
+}
+
+// documents returns the document IDs of an evidence, sorted.
+func (s *snapshot) documents(ev int32) []string {
+	switch {
+	case ev == noEvidence:
+		return []string{}
+	case ev >= 0:
+		return []string{s.docIDs[ev]}
+	}
+	l := s.evs[-ev-1]
+	out := make([]string, len(l))
+	for i, d := range l {
+		out[i] = s.docIDs[d]
+	}
+	slices.Sort(out)
+	return out
+}
+
+// add appends an edge read in docs without keeping order; finish sorts.
+func (s *snapshot) add(rel int, sub, obj string, docs []string) {
 	a, b := s.node(sub), s.node(obj)
-	s.arcs[a] = append(s.arcs[a], arc{arcKey(rel, pledgegraph.Out), b})
-	s.arcs[b] = append(s.arcs[b], arc{arcKey(rel, pledgegraph.In), a})
+	s.arcs[a] = append(s.arcs[a], arc{arcKey(rel, pledgegraph.Out), b, s.evidence(docs)})
+	s.arcs[b] = append(s.arcs[b], arc{arcKey(rel, pledgegraph.In), a, noEvidence})
 	s.edges++
 }
 
-// finish sorts every node's arcs and drops duplicates.
+// finish sorts every node's arcs and merges duplicates (with their
+// evidence).
 func (s *snapshot) finish() {
 	s.edges = 0
 	for n, arcs := range s.arcs {
 		slices.SortFunc(arcs, s.compareArcs)
-		arcs = slices.Compact(arcs)
-		s.arcs[n] = slices.Clip(arcs)
+		out := arcs[:0]
 		for _, a := range arcs {
+			if k := len(out); k > 0 && out[k-1].key == a.key && out[k-1].other == a.other {
+				if a.key%2 == uint16(pledgegraph.Out) {
+					for _, d := range s.documentIndexes(a.ev) {
+						out[k-1].ev = s.addEvidence(out[k-1].ev, d)
+					}
+				}
+				continue
+			}
+			out = append(out, a)
+		}
+		s.arcs[n] = slices.Clip(out)
+		for _, a := range out {
 			if a.key%2 == uint16(pledgegraph.Out) {
 				s.edges++
 			}
@@ -589,23 +722,40 @@ func (s *snapshot) finish() {
 	}
 }
 
-// apply inserts a document's edges in order, skipping those already there.
+func (s *snapshot) documentIndexes(ev int32) []int32 {
+	switch {
+	case ev == noEvidence:
+		return nil
+	case ev >= 0:
+		return []int32{ev}
+	}
+	return slices.Clone(s.evs[-ev-1])
+}
+
+// apply inserts a document's edges in order, skipping those already there
+// but for their evidence, which gains the document.
 func (s *snapshot) apply(rel map[string]int, doc string, edges []Edge) {
 	if _, ok := s.docs[doc]; ok {
 		return // its edges came with it
 	}
 	s.docs[doc] = struct{}{}
 	s.node(doc)
+	d := s.doc(doc)
 	for _, e := range edges {
 		ri, ok := rel[e.Predicate]
 		if !ok || e.Source == e.Target || pledgegraph.NodeType(e.Target) == "" {
 			continue
 		}
 		a, b := s.node(e.Source), s.node(e.Target)
-		if s.insert(a, arc{arcKey(ri, pledgegraph.Out), b}) {
-			s.insert(b, arc{arcKey(ri, pledgegraph.In), a})
-			s.edges++
+		out := arc{arcKey(ri, pledgegraph.Out), b, d}
+		i, found := slices.BinarySearchFunc(s.arcs[a], out, s.compareArcs)
+		if found {
+			s.arcs[a][i].ev = s.addEvidence(s.arcs[a][i].ev, d)
+			continue
 		}
+		s.arcs[a] = slices.Insert(s.arcs[a], i, out)
+		s.insert(b, arc{arcKey(ri, pledgegraph.In), a, noEvidence})
+		s.edges++
 	}
 }
 
@@ -616,4 +766,22 @@ func (s *snapshot) insert(n int32, x arc) bool {
 	}
 	s.arcs[n] = slices.Insert(s.arcs[n], i, x)
 	return true
+}
+
+// edgeEvidence looks up the evidence of an edge of relation ri; ok is
+// false when the copy does not hold the edge.
+func (s *snapshot) edgeEvidence(ri int, e Edge) ([]string, bool) {
+	a, ok := s.idx[e.Source]
+	if !ok {
+		return nil, false
+	}
+	b, ok := s.idx[e.Target]
+	if !ok {
+		return nil, false
+	}
+	i, found := slices.BinarySearchFunc(s.arcs[a], arc{key: arcKey(ri, pledgegraph.Out), other: b}, s.compareArcs)
+	if !found {
+		return nil, false
+	}
+	return s.documents(s.arcs[a][i].ev), true
 }

@@ -42,6 +42,55 @@ func sameNeighbors(t *testing.T, g traverse.Graph, s *store.Store, nodes []strin
 	}
 }
 
+// sameEvidence checks that the view g knows the documents of every
+// relation edge of the nodes exactly as the store does, and that some edge
+// was read in more than one document (so that merging is exercised).
+func sameEvidence(t *testing.T, g traverse.Graph, s *store.Store, nodes []string) {
+	t.Helper()
+	ctx := context.Background()
+	ev, ok := g.(traverse.EdgeEvidencer)
+	if !ok {
+		t.Fatalf("view %T knows no evidence", g)
+	}
+	var edges []traverse.Edge
+	for _, r := range traverse.DefaultRelations() {
+		out, err := s.Neighbors(ctx, nodes, r.Predicate, pledgegraph.Out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range nodes {
+			for _, o := range out[n] {
+				if pledgegraph.NodeType(o) != "" && o != n {
+					edges = append(edges, traverse.Edge{Source: n, Predicate: r.Predicate, Target: o})
+				}
+			}
+		}
+	}
+	// An edge no document has, and a predicate the copy does not hold.
+	edges = append(edges, traverse.Edge{Source: nodes[0], Predicate: pledgegraph.PredSaid, Target: "stmt:nowhere"},
+		traverse.Edge{Source: nodes[0], Predicate: pledgegraph.PredCue, Target: "actor:person:nobody"})
+	want, err := traverse.Evidence(ctx, s, edges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ev.EdgeEvidence(ctx, edges)
+	if err != nil {
+		t.Fatal(err)
+	}
+	multi := 0
+	for _, e := range edges {
+		if !slices.Equal(got[e], want[e]) || got[e] == nil {
+			t.Fatalf("evidence of %v: copy has %q, store %q", e, got[e], want[e])
+		}
+		if len(want[e]) > 1 {
+			multi++
+		}
+	}
+	if len(edges) < 100 || multi == 0 {
+		t.Fatalf("%d edges, %d with several documents: the corpus does not exercise evidence", len(edges), multi)
+	}
+}
+
 func allNodes(xs []*pledgegraph.Extraction) []string {
 	var out []string
 	for n := range newReference(xs).adj {
@@ -84,6 +133,7 @@ func TestAdjacencyBuildAndApply(t *testing.T) {
 		t.Fatal("View after the build still returns the store")
 	}
 	sameNeighbors(t, g, s, allNodes(xs[:80]))
+	sameEvidence(t, g, s, allNodes(xs[:80]))
 
 	// Writes of this process, applied: the copy stays trusted and exact.
 	load(t, s, xs[80:], a.Apply)
@@ -95,6 +145,7 @@ func TestAdjacencyBuildAndApply(t *testing.T) {
 		t.Fatal("View after Apply returns the store: the copy was judged stale")
 	}
 	sameNeighbors(t, g, s, allNodes(xs))
+	sameEvidence(t, g, s, allNodes(xs))
 	st := a.Stats()
 	if st.Documents != 120 || st.Nodes < 120 || st.Edges == 0 {
 		t.Errorf("Stats = %+v", st)
@@ -245,5 +296,61 @@ func TestAdjacencyRefreshCanceled(t *testing.T) {
 	}
 	if a.Stats().Built {
 		t.Fatal("a failed build left a copy")
+	}
+}
+
+// The copy computes neighbourhoods on node numbers; the answers must be
+// those of the generic expansion over the store, for every depth, limit
+// (truncation included) and choice of predicates.
+func TestNeighborhoodNativeMatchesGeneric(t *testing.T) {
+	ctx := context.Background()
+	xs := traversetest.Corpus(5, 150)
+	s := openMemory(t)
+	load(t, s, xs, nil)
+	a := traverse.NewAdjacency(s, traverse.AdjacencyConfig{CheckEvery: -1, Logger: quiet})
+	defer a.Close()
+	if err := a.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	direct := traverse.New(s, traverse.Config{})
+	cached := traverse.New(a, traverse.Config{})
+	nodes := allNodes(xs)
+	preds := [][]string{nil, {pledgegraph.PredSaid, pledgegraph.PredMentions}, {pledgegraph.PredRepresents}, {pledgegraph.PredPledged, pledgegraph.PredTarget, pledgegraph.PredInDocument}}
+	truncated, compared := 0, 0
+	for i := 0; i < 60; i++ {
+		of := nodes[(i*37)%len(nodes)]
+		for _, depth := range []int{1, 2, 3} {
+			for _, limit := range []int{1, 3, 40, 1000} {
+				p := preds[(i+depth+limit)%len(preds)]
+				want, err := direct.Neighborhood(ctx, of, depth, p, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := cached.Neighborhood(ctx, of, depth, p, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got.Nodes, want.Nodes) || !slices.Equal(got.Distances, want.Distances) ||
+					!slices.Equal(got.Edges, want.Edges) || got.Truncated != want.Truncated {
+					t.Fatalf("neighborhood(%s, %d, %v, %d): copy gives %d nodes %d edges truncated=%v, store %d nodes %d edges truncated=%v",
+						of, depth, p, limit, len(got.Nodes), len(got.Edges), got.Truncated, len(want.Nodes), len(want.Edges), want.Truncated)
+				}
+				if got.Calls != 0 {
+					t.Errorf("the copy made %d round trips", got.Calls)
+				}
+				compared++
+				if want.Truncated {
+					truncated++
+				}
+			}
+		}
+	}
+	if truncated == 0 || truncated == compared {
+		t.Fatalf("%d of %d neighbourhoods truncated: the cases do not exercise the limit both ways", truncated, compared)
+	}
+	// A node the copy does not know is alone.
+	sg, err := cached.Neighborhood(ctx, "actor:person:nobody", 2, nil, 10)
+	if err != nil || len(sg.Nodes) != 1 || len(sg.Edges) != 0 {
+		t.Fatalf("unknown node: %+v, %v", sg, err)
 	}
 }

@@ -62,6 +62,11 @@ func (t *Traverser) Neighborhood(ctx context.Context, of string, depth int, pred
 	if err != nil {
 		return nil, err
 	}
+	if ng, ok := g.(nativeNeighborhood); ok {
+		if sg, ok, err := ng.neighborhood(ctx, of, depth, rels, limit); ok {
+			return sg, err
+		}
+	}
 	x := &expander{g: g, rels: rels, parallel: t.cfg.Parallel, batch: t.cfg.BatchSize}
 	dist := map[string]int{of: 0}
 	edges := map[Edge]struct{}{}
