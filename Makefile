@@ -60,9 +60,11 @@ sync-eval:
 	cp $(SHARED)/eval/ANNOTATION.md $(SHARED)/eval/score.py testdata/eval/
 
 ## bench: benchmarks that print throughput, latency and memory figures; the
-## service benchmark (bench/) loads N articles (200 unless N is given:
-## `make bench N=10000`) into Bolt and PostgreSQL (when reachable)
-BENCH_N = $(if $(filter command line environment,$(origin N)),$(N),200)
+## service benchmark (bench/) loads 1000 then 10000 generated articles into
+## Bolt and PostgreSQL (when reachable) and queries them under 8 clients
+## (`make bench N=200` for a quick run; N=1000,10000 is the default)
+BENCH_N = $(if $(filter command line environment,$(origin N)),$(N),1000$(comma)10000)
+comma := ,
 bench:
 	BENCH_N=$(BENCH_N) $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -timeout 3h ./...
 

@@ -141,6 +141,39 @@ func (c *nodeCache) storeSet(gen uint64, key string, set map[string]bool) {
 	c.setIDs += len(ids)
 }
 
+// lookupList returns the cached sorted IDs of key. The slice is shared:
+// callers must not modify it.
+func (c *nodeCache) lookupList(key string) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids, ok := c.sets[key]
+	return ids, ok
+}
+
+// storeList keeps the sorted IDs of key if no write happened since gen.
+func (c *nodeCache) storeList(gen uint64, key string, ids []string) {
+	if c == nil || len(ids) > cacheSetIDs/4 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return
+	}
+	if old, ok := c.sets[key]; ok {
+		c.setIDs -= len(old)
+	}
+	if c.setIDs+len(ids) > cacheSetIDs {
+		clear(c.sets)
+		c.setIDs = 0
+	}
+	c.sets[key] = slices.Clip(ids)
+	c.setIDs += len(ids)
+}
+
 // lookup fills out[i] from m for every ids[i] cached and returns the IDs
 // still to load; copy makes the caller's copy.
 func lookup[V any](c *nodeCache, m func(*nodeCache) map[string]V, ids []string, out []V, copy func(V) V) []string {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"slices"
 	"sort"
@@ -763,6 +764,11 @@ func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p ple
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err
 	}
+	key := listKey(op, f)
+	if ids, ok := s.cache.lookupList(key); ok {
+		return page(op, ids, p)
+	}
+	gen := s.cache.generation()
 	var sets []map[string]bool
 	var err error
 	add := func(set map[string]bool, e error) {
@@ -782,7 +788,9 @@ func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p ple
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	return page(op, intersect(pledgegraph.TypeActor, sets), p)
+	ids := intersect(pledgegraph.TypeActor, sets)
+	s.cache.storeList(gen, key, ids)
+	return page(op, ids, p)
 }
 
 // FindStatements lists statements, by ID, matching the filter: Speaker (an
@@ -798,6 +806,11 @@ func (s *Store) FindStatements(ctx context.Context, f pledgegraph.StatementFilte
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err
 	}
+	key := listKey(op, f)
+	if ids, ok := s.cache.lookupList(key); ok {
+		return page(op, ids, p)
+	}
+	gen := s.cache.generation()
 	var sets []map[string]bool
 	var err error
 	add := func(set map[string]bool, e error) {
@@ -831,6 +844,7 @@ func (s *Store) FindStatements(ctx context.Context, f pledgegraph.StatementFilte
 			return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 		}
 	}
+	s.cache.storeList(gen, key, ids)
 	return page(op, ids, p)
 }
 
@@ -863,6 +877,11 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err
 	}
+	key := listKey(op, f)
+	if ids, ok := s.cache.lookupList(key); ok {
+		return page(op, ids, p)
+	}
+	gen := s.cache.generation()
 	var sets []map[string]bool
 	var err error
 	add := func(set map[string]bool, e error) {
@@ -890,7 +909,9 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	return page(op, intersect(pledgegraph.TypeCommitment, sets), p)
+	ids := intersect(pledgegraph.TypeCommitment, sets)
+	s.cache.storeList(gen, key, ids)
+	return page(op, ids, p)
 }
 
 // FindDocuments lists the documents by ID. One round trip.
@@ -899,11 +920,18 @@ func (s *Store) FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (p
 	if err := checkPage(op, p); err != nil {
 		return pledgegraph.Page{}, err
 	}
+	key := listKey(op, nil)
+	if ids, ok := s.cache.lookupList(key); ok {
+		return page(op, ids, p)
+	}
+	gen := s.cache.generation()
 	set, err := s.subjects(ctx, typeQuads(pledgegraph.TypeDocument))
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
 	}
-	return page(op, intersect(pledgegraph.TypeDocument, []map[string]bool{set}), p)
+	ids := intersect(pledgegraph.TypeDocument, []map[string]bool{set})
+	s.cache.storeList(gen, key, ids)
+	return page(op, ids, p)
 }
 
 // Stats counts the nodes of each type and the quads. Two round trips.
@@ -944,6 +972,11 @@ func (s *Store) Stats(ctx context.Context) (pledgegraph.Stats, error) {
 // prefix of IDs, see pledgegraph.NodeType) in every set: an edge a filter
 // follows may also join other nodes (documents mention actors, as statements
 // do).
+// listKey is the cache key of the sorted IDs a finder matches.
+func listKey(op string, filter any) string {
+	return "list\x00" + op + "\x00" + fmt.Sprintf("%#v", filter)
+}
+
 func intersect(typ string, sets []map[string]bool) []string {
 	if len(sets) == 0 {
 		return nil
