@@ -12,8 +12,10 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"pledgegraph"
@@ -36,18 +38,30 @@ type Indexer interface {
 
 // Service ingests documents into a store.
 type Service struct {
-	store pledgegraph.Store
-	ex    Extractor
-	idx   []Indexer
-	log   *slog.Logger
+	store   pledgegraph.Store
+	ex      Extractor
+	idx     []Indexer
+	log     *slog.Logger
+	workers int // extractions run at once by LoadPaths; 0: runtime.GOMAXPROCS(0)
 }
 
 // New returns a service writing to st with extractor ex. A nil logger discards logs.
+// The extractor must be safe for concurrent use (LoadPaths extracts several
+// files at once); the store and indexers are only ever called one document
+// at a time by LoadPaths.
 func New(st pledgegraph.Store, ex Extractor, log *slog.Logger, indexers ...Indexer) *Service {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Service{store: st, ex: ex, idx: indexers, log: log}
+}
+
+// WithWorkers returns a copy of s whose LoadPaths runs up to n extractions
+// at once; n <= 0 means runtime.GOMAXPROCS(0), the default.
+func (s *Service) WithWorkers(n int) *Service {
+	c := *s
+	c.workers = max(n, 0)
+	return &c
 }
 
 // Result is what one ingest did.
@@ -61,6 +75,23 @@ type Result struct {
 // ELIMIT error and stores nothing; a store failure leaves no part of the
 // document behind.
 func (s *Service) Ingest(ctx context.Context, src pledgegraph.Source) (*Result, error) {
+	p, err := s.extract(src)
+	if err != nil {
+		return nil, err
+	}
+	return s.write(ctx, p)
+}
+
+// extracted is a document read and turned into triples, not yet stored.
+type extracted struct {
+	x  *pledgegraph.Extraction
+	ts []pledgegraph.Triple
+}
+
+// extract is the first half of Ingest: validation, extraction and triples.
+// It touches neither the store nor the indexers, so LoadPaths runs it on
+// several documents at once.
+func (s *Service) extract(src pledgegraph.Source) (*extracted, error) {
 	if err := Validate(src.Text); err != nil {
 		return nil, err
 	}
@@ -68,7 +99,12 @@ func (s *Service) Ingest(ctx context.Context, src pledgegraph.Source) (*Result, 
 	if err != nil {
 		return nil, err
 	}
-	ts := triples.Build(x)
+	return &extracted{x: x, ts: triples.Build(x)}, nil
+}
+
+// write is the second half of Ingest: the store write, then the indexers.
+func (s *Service) write(ctx context.Context, p *extracted) (*Result, error) {
+	x, ts := p.x, p.ts
 	created, err := s.store.Write(ctx, x.Document.ID, ts)
 	if err != nil {
 		return nil, err
@@ -127,15 +163,29 @@ type Progress func(done, total int, path string)
 // README/LICENSE/NOTICE files beside the documents are passed over). Only UTF-8 .txt files are loaded; anything else, and any file
 // that fails, is recorded in Summary.Skipped with the reason and the rest
 // still loads. It stops early only when ctx is done.
+//
+// Files are read and extracted by several goroutines at once (see
+// WithWorkers), a few files ahead of the writer, while the store writes,
+// the indexers and progress run on the calling goroutine one file at a
+// time, in the sorted order of the files: the summary, its Skipped list,
+// the progress reports and what is stored are as if the files were loaded
+// one after another. When ctx is done, LoadPaths writes nothing more and
+// returns once the extractions under way have ended.
 func (s *Service) LoadPaths(ctx context.Context, paths []string, progress Progress) (Summary, error) {
 	var sum Summary
 	files := s.collect(paths, &sum)
+	read, stop := s.readAhead(ctx, files)
+	defer stop()
 	actors := map[string]bool{}
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		r, reason := s.loadFile(ctx, f)
+		pf, ok := read(ctx)
+		if !ok {
+			return sum, ctx.Err()
+		}
+		r, reason := s.storeFile(ctx, pf)
 		switch {
 		case reason != "":
 			sum.Skipped = append(sum.Skipped, Skip{Path: f, Reason: reason})
@@ -158,30 +208,134 @@ func (s *Service) LoadPaths(ctx context.Context, paths []string, progress Progre
 	return sum, nil
 }
 
-func (s *Service) loadFile(ctx context.Context, path string) (*Result, string) {
+// preparedFile is one file of a load, read and extracted: either doc, or
+// the reason it cannot be loaded, or the error of its extraction.
+type preparedFile struct {
+	path   string
+	doc    *extracted
+	reason string
+	err    error
+}
+
+// prepareFile reads and extracts one file: the part of a load that runs
+// concurrently.
+func (s *Service) prepareFile(path string) preparedFile {
 	fi, err := os.Stat(path)
 	if err != nil {
-		return nil, "cannot read: " + pathErr(err)
+		return preparedFile{path: path, reason: "cannot read: " + pathErr(err)}
 	}
 	if fi.Size() > MaxDocumentBytes {
-		return nil, "too large (over 8 MiB)"
+		return preparedFile{path: path, reason: "too large (over 8 MiB)"}
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, "cannot read: " + pathErr(err)
+		return preparedFile{path: path, reason: "cannot read: " + pathErr(err)}
 	}
 	if !utf8.Valid(b) {
-		return nil, "not valid UTF-8 text"
+		return preparedFile{path: path, reason: "not valid UTF-8 text"}
 	}
-	r, err := s.Ingest(ctx, pledgegraph.Source{Name: filepath.Base(path), Source: filepath.Base(path), Text: string(b)})
+	doc, err := s.extract(pledgegraph.Source{Name: filepath.Base(path), Source: filepath.Base(path), Text: string(b)})
+	return preparedFile{path: path, doc: doc, err: err}
+}
+
+// storeFile stores a file prepared by prepareFile, or tells why it was not.
+func (s *Service) storeFile(ctx context.Context, f preparedFile) (*Result, string) {
+	if f.reason != "" {
+		return nil, f.reason
+	}
+	err := f.err
+	var r *Result
+	if err == nil {
+		r, err = s.write(ctx, f.doc)
+	}
 	if err != nil {
 		if pledgegraph.ErrorCode(err) == pledgegraph.EINTERNAL {
-			s.log.ErrorContext(ctx, "load file", "path", path, "err", err)
+			s.log.ErrorContext(ctx, "load file", "path", f.path, "err", err)
 			return nil, "internal error while reading it (details in the log); nothing of it was stored"
 		}
 		return nil, pledgegraph.ErrorMessage(err)
 	}
 	return r, ""
+}
+
+// readAhead starts reading and extracting files on worker goroutines, at
+// most a small window of files ahead of the caller. Each call of read
+// returns the next file in order; ok is false when ctx is done first. stop
+// ends the workers and waits for them; read must not be called after it.
+// A panic in an extraction is raised again by read, on the caller's
+// goroutine.
+func (s *Service) readAhead(ctx context.Context, files []string) (read func(context.Context) (preparedFile, bool), stop func()) {
+	workers := s.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(files)))
+	// A file is queued in order (in the order channel, which bounds the
+	// files read ahead of the writer) before a worker takes it (jobs).
+	type job struct {
+		path      string
+		done      chan struct{} // closed once out, panic or cancelled is set
+		out       preparedFile
+		panic     any
+		cancelled bool // ctx was done before the file was read
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	order := make(chan *job, 2*workers)
+	jobs := make(chan *job)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		defer close(jobs)
+		for _, f := range files {
+			j := &job{path: f, done: make(chan struct{})}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	})
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				func() {
+					defer close(j.done)
+					if ctx.Err() != nil {
+						j.cancelled = true
+						return
+					}
+					defer func() { j.panic = recover() }()
+					j.out = s.prepareFile(j.path)
+				}()
+			}
+		})
+	}
+	read = func(ctx context.Context) (preparedFile, bool) {
+		var j *job
+		select {
+		case j = <-order:
+		case <-ctx.Done():
+			return preparedFile{}, false
+		}
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			return preparedFile{}, false
+		}
+		if j.panic != nil {
+			panic(j.panic)
+		}
+		return j.out, !j.cancelled
+	}
+	stop = func() {
+		cancel()
+		wg.Wait()
+	}
+	return read, stop
 }
 
 // collect expands paths into the sorted list of candidate files, recording

@@ -22,9 +22,10 @@ func (k lineKind) String() string {
 	return [...]string{"body", "headline", "chrome", "caption", "byline"}[k]
 }
 
-// chromeLines match whole lines of page furniture (case-insensitive). The
-// list is data: extend it as new outlets show new furniture.
-var chromeLines = compileAll(`(?i)^(?:`, `)$`, []string{
+// chromePatterns match whole lines of page furniture (case-insensitive).
+// The list is data: extend it as new outlets show new furniture. A pattern
+// is tried only on the lines that show its trigger (see prefilter.go).
+var chromePatterns = []string{
 	`recommended stories.*`, `list of \d+ items.*`, `.*\bend of list`, `list \d+ of \d+.*`,
 	`(?:read|see|watch|listen)(?: more| also| next| now)?(?:\s*[:|»>›-].*)?`,
 	`(?:also read|read more|more on this(?: story)?|related(?: stories| articles| content| coverage| topics)?|more from [\w ]{1,30}|recommended|most (?:read|popular|viewed)|trending(?: now)?|top stories|editor'?s picks)\b.{0,120}`,
@@ -50,16 +51,19 @@ var chromeLines = compileAll(`(?i)^(?:`, `)$`, []string{
 	`(?:related|more|latest|top|trending)(?: news| stories| articles| coverage)?\s*[:|»›>].*`,
 	`(?:click|tap) (?:here )?to (?:share|read|watch|listen|subscribe|follow|download|see|view)\b.*`,
 	`(?:this|the) (?:article|story|content) (?:is|was) (?:available|produced|originally published)\b.*`,
-})
+}
+
+// chromeLines matches a line against every pattern of chromePatterns.
+var chromeLines = newLineMatcher(chromePatterns)
 
 // listStart and listEnd bound a block of recommended stories.
 var (
-	listStart = regexp.MustCompile(`(?i)\blist of (\d{1,2}) items\b`)
-	listEnd   = regexp.MustCompile(`(?i)end of list\s*$`)
+	listStart = guard(regexp.MustCompile(`(?i)\blist of (\d{1,2}) items\b`))
+	listEnd   = guard(regexp.MustCompile(`(?i)end of list\s*$`))
 )
 
 // inlineChrome is furniture glued into prose lines by scrapers.
-var inlineChrome = regexp.MustCompile(`(?i)\s*recommended stories\s*list of \d+ items.*?end of list\s*|\s*list of \d+ items\s*(?:list \d+ of \d+.*?)?end of list\s*`)
+var inlineChrome = guard(regexp.MustCompile(`(?i)\s*recommended stories\s*list of \d+ items.*?end of list\s*|\s*list of \d+ items\s*(?:list \d+ of \d+.*?)?end of list\s*`))
 
 var (
 	bylineRE = regexp.MustCompile(`^(?i:by|words by|written by|story by)\s+\p{Lu}[\p{L}.’'-]*(?:\s+\S+){0,10}$`)
