@@ -37,9 +37,11 @@ import (
 //
 //	BENCH_N        articles to generate and load; a comma-separated list runs
 //	               each size in turn [1000,10000]
-//	BENCH_DIR      keep the corpus and the Bolt store there, and reuse them on
-//	               the next run instead of generating and loading again (for
-//	               iterating on query speed); default: a temporary directory
+//	BENCH_DIR      keep the corpus and the Bolt store there, and the
+//	               PostgreSQL database (pledgegraph_bench_<n>), and reuse them
+//	               on the next run instead of generating and loading again
+//	               (for iterating on query speed); default: a temporary
+//	               directory and a database dropped at the end
 //	BENCH_CLIENTS  concurrent clients [8]
 //	BENCH_REQUESTS requests per query kind [200]
 //	BENCH_PROFILE  write a CPU profile of each query kind's load into this
@@ -122,10 +124,16 @@ func pgDSN(b *testing.B, n int) string {
 		return ""
 	}
 	name := fmt.Sprintf("pledgegraph_bench_%d_%d", n, time.Now().UnixNano())
-	b.Cleanup(func() {
-		_, _ = db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+	if os.Getenv("BENCH_DIR") != "" {
+		// Kept, like the Bolt store, for the next run to reuse.
+		name = fmt.Sprintf("pledgegraph_bench_%d", n)
 		_ = db.Close()
-	})
+	} else {
+		b.Cleanup(func() {
+			_, _ = db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			_ = db.Close()
+		})
+	}
 	return strings.Replace(admin, "/postgres?", "/"+name+"?", 1)
 }
 
@@ -186,6 +194,11 @@ func runService(b *testing.B, backend, path, corpus string, n int) {
 	}
 	fmt.Printf("\n== %s, %d articles ==\n", backend, n)
 	if reused {
+		// An index not kept beside the store (PostgreSQL's is in memory)
+		// is brought up to date as the server does at start.
+		if _, err := idx.Sync(ctx, st); err != nil {
+			b.Fatal(err)
+		}
 		fmt.Printf("load: reused the store in BENCH_DIR (%d docs, %d quads; %d actors, %d statements, %d commitments)\n",
 			stats.Documents, stats.Quads, stats.Actors, stats.Statements, stats.Commitments)
 	} else {

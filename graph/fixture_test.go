@@ -255,6 +255,11 @@ func (c *countingStore) Neighbors(ctx context.Context, ids []string, p string, d
 	return c.Store.Neighbors(ctx, ids, p, d)
 }
 
+func (c *countingStore) Links(ctx context.Context, ids []string, p string, d pledgegraph.Direction) (map[string][]pledgegraph.Link, error) {
+	c.count("Links", len(ids))
+	return c.Store.Links(ctx, ids, p, d)
+}
+
 func (c *countingStore) Evidence(ctx context.Context, ts []pledgegraph.Triple) (map[string][]string, error) {
 	c.count("Evidence", len(ts))
 	return c.Store.Evidence(ctx, ts)

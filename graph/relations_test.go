@@ -291,12 +291,49 @@ func TestRelationCostBounded(t *testing.T) {
 			}
 		})
 	}
+	// Selecting resolved fields under the nodes and the evidence documents
+	// (the speaker and commitments of each statement, each document's
+	// source) keeps them batched: one call per kind of thing, not one per
+	// node or edge.
+	e.calls.reset()
+	var rich struct {
+		Neighborhood struct {
+			Nodes []struct {
+				Entity struct {
+					Speaker     *struct{ Name string }
+					Commitments []struct{ Action string }
+				}
+			}
+			Edges []struct{ Documents []struct{ Source *string } }
+		}
+	}
+	e.data(`query($of: String!) { neighborhood(of: $of, depth: 2, limit: 300) {
+		nodes { id entity { ... on Statement { speaker { name } commitments { action } } } }
+		edges { documents { id source } } } }`, map[string]any{"of": "Merz"}, &rich)
+	speakers := 0
+	for _, n := range rich.Neighborhood.Nodes {
+		if n.Entity.Speaker != nil && n.Entity.Speaker.Name != "" {
+			speakers++
+		}
+	}
+	calls, total := e.calls.snapshot()
+	if speakers < 10 || calls["Actors"] > 2 || calls["Documents"] > 2 || calls["Neighbors"] > 1 || calls["Commitments"] > 2 || total > 12 {
+		t.Errorf("rich neighbourhood: %d speakers named; %d store calls: %v (want the speakers and sources batched)", speakers, total, calls)
+	}
+
 	// With the adjacency copy, traversal makes no Neighbors call at all.
 	e.calls.reset()
 	var d subgraphData
 	e.data(neighborhoodQuery, map[string]any{"of": "Merz", "depth": 2}, &d)
-	if calls, _ := e.calls.snapshot(); calls["Neighbors"] != 0 {
-		t.Errorf("neighborhood over the adjacency copy made %d Neighbors calls", calls["Neighbors"])
+	if calls, _ := e.calls.snapshot(); calls["Neighbors"] != 0 || calls["Evidence"] != 0 || calls["Links"] != 0 {
+		t.Errorf("neighborhood over the adjacency copy made %d Neighbors, %d Evidence, %d Links calls: the copy answers them",
+			calls["Neighbors"], calls["Evidence"], calls["Links"])
+	}
+	// And the evidence it gives is the store's.
+	for _, edge := range d.Neighborhood.Edges {
+		if len(edge.Documents) == 0 {
+			t.Fatalf("edge %+v has no documents over the copy", edge)
+		}
 	}
 }
 
