@@ -70,6 +70,8 @@ type Index struct {
 	mu  sync.RWMutex // guards idx against Rebuild's swap; writers hold wmu too
 	idx bleve.Index
 	wmu sync.Mutex // one writer at a time (actor entries are read-modify-write)
+
+	expansions *expansionCache // of fuzzy and prefix query terms, for idx's segments
 }
 
 // Open opens the index at cfg.Path, creating it if missing; an index written
@@ -77,7 +79,7 @@ type Index struct {
 // Errors: EINTERNAL (the cause, e.g. a directory locked by another process,
 // is in the chain).
 func Open(ctx context.Context, cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, log: cfg.Logger, dir: cfg.Path}
+	ix := &Index{cfg: cfg, log: cfg.Logger, dir: cfg.Path, expansions: &expansionCache{}}
 	if ix.log == nil {
 		ix.log = slog.Default()
 	}
@@ -180,6 +182,7 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 	if err := os.RemoveAll(ix.dir); err != nil {
 		return pledgegraph.Internal("search.Rebuild", err)
 	}
+	ix.expansions.reset() // the new index numbers its segments afresh
 	idx, err := ix.open()
 	if err != nil {
 		return pledgegraph.Internal("search.Rebuild", err)
@@ -285,6 +288,7 @@ func (ix *Index) IndexAll(ctx context.Context, xs []*pledgegraph.Extraction) err
 	}
 	b := ix.idx.NewBatch()
 	actors := map[string]pledgegraph.Actor{} // merged over the batch and the index
+	stored := map[string]string{}            // records of those indexed already
 	var order []string
 	done := map[string]bool{}
 	for _, x := range xs {
@@ -301,7 +305,7 @@ func (ix *Index) IndexAll(ctx context.Context, xs []*pledgegraph.Extraction) err
 			old, ok := actors[a.ID]
 			if !ok {
 				var err error
-				if old, ok, err = ix.storedActor(a.ID); err != nil {
+				if old, stored[a.ID], ok, err = ix.storedActor(a.ID); err != nil {
 					return pledgegraph.Internal(op, err)
 				}
 				order = append(order, a.ID)
@@ -316,7 +320,7 @@ func (ix *Index) IndexAll(ctx context.Context, xs []*pledgegraph.Extraction) err
 		}
 	}
 	for _, id := range order {
-		if err := addActor(b, actors[id]); err != nil {
+		if err := addActor(b, actors[id], stored[id]); err != nil {
 			return pledgegraph.Internal(op, err)
 		}
 	}
@@ -361,10 +365,13 @@ func add(b *bleve.Batch, x *pledgegraph.Extraction) error {
 		Text: x.Document.Title, Label: x.Document.Title})
 }
 
-// addActor puts an actor's entry into a batch.
-func addActor(b *bleve.Batch, a pledgegraph.Actor) error {
+// addActor puts an actor's entry into a batch, unless the index has it as
+// it would be (stored is the record indexed, or ""): indexing it again
+// would only leave a deleted entry behind, which every search then pays
+// for until a merge drops it.
+func addActor(b *bleve.Batch, a pledgegraph.Actor, stored string) error {
 	rec, err := json.Marshal(a)
-	if err != nil {
+	if err != nil || string(rec) == stored {
 		return err
 	}
 	keys := nameKeys(append([]string{a.Name, a.Title}, a.Aliases...))
@@ -389,20 +396,19 @@ func commitmentText(c pledgegraph.Commitment) string {
 	return b.String()
 }
 
-// storedActor reads the record of an indexed actor.
-func (ix *Index) storedActor(id string) (pledgegraph.Actor, bool, error) {
-	var a pledgegraph.Actor
+// storedActor reads the record of an indexed actor, decoded and as stored.
+func (ix *Index) storedActor(id string) (a pledgegraph.Actor, record string, found bool, err error) {
 	d, err := ix.idx.Document(id)
 	if err != nil || d == nil {
-		return a, false, err
+		return a, "", false, err
 	}
-	found := false
 	d.VisitFields(func(f index.Field) {
 		if f.Name() == fRecord {
+			record = string(f.Value())
 			found = json.Unmarshal(f.Value(), &a) == nil // a bad record is replaced
 		}
 	})
-	return a, found, nil
+	return a, record, found, nil
 }
 
 // mergeActors returns a with what old knows of the same actor: the union of

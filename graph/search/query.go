@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,8 +12,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"pledgegraph"
 )
@@ -92,13 +95,13 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 	if first == 0 {
 		first = DefaultFirst
 	}
-	var after []string
+	var after *sortKey
 	if q.After != "" {
 		score, id, ok := decodeCursor(q.After)
 		if !ok {
 			return nil, pledgegraph.Errorf(pledgegraph.EINVALID, "invalid cursor")
 		}
-		after = []string{score, id}
+		after = &sortKey{score, id}
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -106,46 +109,73 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 		return nil, errClosed(op)
 	}
 	analyzer := ix.idx.Mapping().AnalyzerNamed("text")
-	var res *bleve.SearchResult
+	var (
+		total uint64
+		page  []pageHit
+		m     *marks
+	)
 	// Every word first; when nothing has them all, any word. The choice
 	// depends on the total only, so every page of a query makes the same.
 	for _, anyWord := range []bool{false, true} {
-		bq := buildQuery(text, types, analyzer, anyWord)
+		var bq query.Query
+		bq, m = buildQuery(text, types, analyzer, anyWord, ix.expansions)
 		if bq == nil {
 			return &Result{Hits: []Hit{}}, nil
 		}
-		req := bleve.NewSearchRequestOptions(bq, first+1, 0, false)
-		req.SortBy([]string{"-_score", "_id"})
-		req.Fields = []string{fType, fLabel, fText}
-		req.IncludeLocations = true
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
 		var err error
-		if res, err = ix.idx.SearchInContext(ctx, req); err != nil {
+		if total, page, err = ix.collect(ctx, bq, first, after); err != nil {
 			if ctx.Err() != nil {
 				return nil, &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "search canceled or timed out", Op: op, Err: err}
 			}
 			return nil, pledgegraph.Internal(op, err)
 		}
-		if res.Total > 0 || len(rawWords(text)) < 2 {
+		if total > 0 || len(rawWords(text)) < 2 {
 			break
 		}
 	}
-	out := &Result{Hits: make([]Hit, 0, min(len(res.Hits), first)), Total: int(res.Total)}
-	for i, h := range res.Hits {
+	out := &Result{Hits: make([]Hit, 0, min(len(page), first)), Total: int(total)}
+	keyAnalyzer := ix.idx.Mapping().AnalyzerNamed("key")
+	for i, h := range page {
 		if i == first {
 			out.HasNext = true
 			break
 		}
-		out.Hits = append(out.Hits, makeHit(h, text))
+		out.Hits = append(out.Hits, makeHit(h, text, m, analyzer, keyAnalyzer))
 	}
 	return out, nil
 }
 
+// collect runs a query and returns its number of hits and the first+1
+// best after the cursor (by descending score, then ID), the first of them
+// with their stored fields. Bleve sorts by score alone, which spares it
+// loading anything per hit; pageCollector breaks the ties by ID.
+func (ix *Index) collect(ctx context.Context, q query.Query, first int, after *sortKey) (uint64, []pageHit, error) {
+	req := bleve.NewSearchRequestOptions(q, first+1, 0, false)
+	req.SortBy([]string{"-_score"})
+	c := &pageCollector{k: first + 1, load: first, after: after}
+	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(c.handler))
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, nil, err
+	}
+	return res.Total, c.page, nil
+}
+
+// marks is what the highlights of a query are computed from: bleve would
+// report the locations of the terms that matched, for every hit; they are
+// found again in the page's stored text instead.
+type marks struct {
+	names  []*expandedQuery // the fuzzy queries on actors' names
+	terms  map[string]bool  // the analysed words of the query (text field)
+	phrase [][]string       // the phrase query's terms by position, or nil
+}
+
 // buildQuery turns what the user typed into a bleve query, or nil when
-// nothing in it can match. textAnalyzer is the analyzer of the text field.
-func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, anyWord bool) query.Query {
+// nothing in it can match, and what its highlights are computed from.
+// textAnalyzer is the analyzer of the text field; fuzzy and prefix
+// expansions are cached in ec.
+func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, anyWord bool, ec *expansionCache) (query.Query, *marks) {
+	m := &marks{terms: map[string]bool{}}
 	keys := strings.Fields(pledgegraph.NameKey(text))
 	if len(keys) > 32 {
 		keys = keys[:32]
@@ -160,16 +190,11 @@ func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, any
 		for i, k := range keys {
 			alts := []query.Query{boosted(termQ(fNames, k), 4)}
 			if i == len(keys)-1 || utf8.RuneCountInString(k) >= 3 {
-				p := query.NewPrefixQuery(k)
-				p.SetField(fNames)
-				p.SetBoost(2)
-				alts = append(alts, p)
+				alts = append(alts, &expandedQuery{field: fNames, term: k, boost: 2, cache: ec})
 			}
 			if d := fuzziness(k); d > 0 {
-				f := query.NewFuzzyQuery(k)
-				f.SetField(fNames)
-				f.SetFuzziness(d)
-				f.SetBoost(1)
+				f := &expandedQuery{field: fNames, term: k, fuzziness: d, boost: 1, cache: ec}
+				m.names = append(m.names, f)
 				alts = append(alts, f)
 			}
 			words = append(words, query.NewDisjunctionQuery(alts))
@@ -183,7 +208,7 @@ func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, any
 			ph.SetBoost(4)
 			actor.AddShould(ph)
 		}
-		actor.AddFilter(termQ(fType, pledgegraph.TypeActor))
+		// Only actors have names: no filter by type (scores are unaffected).
 		should = append(should, actor)
 	}
 
@@ -196,6 +221,7 @@ func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, any
 		var alts []query.Query
 		for _, tok := range textAnalyzer.Analyze([]byte(w)) {
 			alts = append(alts, termQ(fText, string(tok.Term)))
+			m.terms[string(tok.Term)] = true
 		}
 		if len(alts) == 0 {
 			continue // a stop word
@@ -203,11 +229,7 @@ func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, any
 		for _, k := range strings.Fields(pledgegraph.NameKey(w)) {
 			alts = append(alts, boosted(termQ(fPeople, k), 1.5))
 			if d := fuzziness(k); d > 0 {
-				f := query.NewFuzzyQuery(k)
-				f.SetField(fPeople)
-				f.SetFuzziness(d)
-				f.SetBoost(0.5)
-				alts = append(alts, f)
+				alts = append(alts, &expandedQuery{field: fPeople, term: k, fuzziness: d, boost: 0.5, cache: ec})
 			}
 		}
 		words = append(words, query.NewDisjunctionQuery(alts))
@@ -221,26 +243,60 @@ func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, any
 			content.AddMust(words...)
 		}
 		if len(words) > 1 {
-			phrase := query.NewMatchPhraseQuery(text)
-			phrase.SetField(fText)
-			phrase.SetBoost(3)
-			content.AddShould(phrase)
+			m.phrase = phraseTerms(textAnalyzer.Analyze([]byte(text)))
+			content.AddShould(&phraseQuery{field: fText, terms: m.phrase, boost: 3})
 		}
 	}
-	var others []query.Query
-	for _, t := range types {
-		if t != pledgegraph.TypeActor {
+	// The types asked for: a filter, or, when it excludes only actors and
+	// documents (their words are few), the entries of those excluded,
+	// which reads far fewer postings; neither changes the scores.
+	var others, excluded []query.Query
+	for _, t := range []string{pledgegraph.TypeActor, pledgegraph.TypeDocument, pledgegraph.TypeStatement, pledgegraph.TypeCommitment} {
+		switch {
+		case t == pledgegraph.TypeActor || !slices.Contains(types, t):
+			excluded = append(excluded, termQ(fType, t))
+		default:
 			others = append(others, termQ(fType, t))
 		}
 	}
 	if len(others) > 0 && content != nil {
-		content.AddFilter(query.NewDisjunctionQuery(others))
+		if len(excluded) <= 2 && slices.Contains(types, pledgegraph.TypeStatement) && slices.Contains(types, pledgegraph.TypeCommitment) {
+			content.AddMustNot(unscored{query.NewDisjunctionQuery(excluded)})
+		} else {
+			content.AddFilter(query.NewDisjunctionQuery(others))
+		}
 		should = append(should, content)
 	}
 	if len(should) == 0 {
+		return nil, m
+	}
+	return query.NewDisjunctionQuery(should), m
+}
+
+// unscored is a query whose searcher does not score: for a must-not
+// clause, whose matches are dropped, that lets bleve join its terms'
+// postings into one.
+type unscored struct{ query.Query }
+
+func (q unscored) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, _ bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	return q.Query.Searcher(ctx, r, m, bsearch.SearcherOptions{Score: "none"})
+}
+
+// phraseTerms are the terms of a match-phrase query by relative position
+// (none where a stop word was), as bleve's match-phrase query makes them.
+func phraseTerms(tokens analysis.TokenStream) [][]string {
+	if len(tokens) == 0 {
 		return nil
 	}
-	return query.NewDisjunctionQuery(should)
+	lo, hi := tokens[0].Position, tokens[0].Position
+	for _, t := range tokens {
+		lo, hi = min(lo, t.Position), max(hi, t.Position)
+	}
+	out := make([][]string, hi-lo+1)
+	for _, t := range tokens {
+		out[t.Position-lo] = append(out[t.Position-lo], string(t.Term))
+	}
+	return out
 }
 
 // rawWords splits what the user typed into words: runs of letters and
@@ -292,27 +348,17 @@ func boosted(q *query.TermQuery, b float64) query.Query {
 	return q
 }
 
-// makeHit builds a hit with its snippet.
-func makeHit(h *bsearch.DocumentMatch, text string) Hit {
-	str := func(f string) string {
-		if v, ok := h.Fields[f].(string); ok {
-			return v
-		}
-		return ""
-	}
-	hit := Hit{ID: h.ID, Type: str(fType), Score: h.Score, Cursor: encodeCursor(h.Score, h.ID)}
+// makeHit builds a hit with its snippet and highlights: for an actor the
+// words of its name that match a query word (see nameHighlights), else
+// the words of its text that match one (stems compared) and the phrase.
+func makeHit(h pageHit, text string, m *marks, textAnalyzer, keyAnalyzer analysis.Analyzer) Hit {
+	hit := Hit{ID: h.id, Type: h.fields[fType], Score: h.score, Cursor: encodeCursor(h.score, h.id)}
 	switch hit.Type {
 	case pledgegraph.TypeActor:
-		hit.Snippet = str(fLabel)
-		hit.Highlights = nameHighlights(hit.Snippet, h.Locations[fNames], text)
+		hit.Snippet = h.fields[fLabel]
+		hit.Highlights = nameHighlights(hit.Snippet, m.nameTerms(h.fields[fRecord], keyAnalyzer), text)
 	default:
-		var spans []Span
-		for _, locs := range h.Locations[fText] {
-			for _, l := range locs {
-				spans = append(spans, Span{int(l.Start), int(l.End)})
-			}
-		}
-		hit.Snippet, hit.Highlights = snippet(str(fText), spans, 200)
+		hit.Snippet, hit.Highlights = snippet(h.fields[fText], m.textSpans(h.fields[fText], textAnalyzer), 200)
 	}
 	if hit.Highlights == nil {
 		hit.Highlights = []Span{}
@@ -320,9 +366,70 @@ func makeHit(h *bsearch.DocumentMatch, text string) Hit {
 	return hit
 }
 
+// nameTerms are the terms of an actor's names field (read from its
+// record, as addActor indexed them) that the fuzzy queries matched: with
+// the query words' prefixes (nameHighlights checks those itself), the
+// terms bleve reports as matched.
+func (m *marks) nameTerms(record string, keyAnalyzer analysis.Analyzer) map[string]bool {
+	out := map[string]bool{}
+	var a pledgegraph.Actor
+	if len(m.names) == 0 || json.Unmarshal([]byte(record), &a) != nil {
+		return out
+	}
+	expanded := map[string]bool{}
+	for _, f := range m.names {
+		for _, t := range f.expanded {
+			expanded[t] = true
+		}
+	}
+	// The keys as the names field has them: one value each, analysed
+	// (whitespace-separated words, lower case) as one text.
+	keys := strings.Join(nameKeys(append([]string{a.Name, a.Title}, a.Aliases...)), " ")
+	for _, tok := range keyAnalyzer.Analyze([]byte(keys)) {
+		if expanded[string(tok.Term)] {
+			out[string(tok.Term)] = true
+		}
+	}
+	return out
+}
+
+// textSpans are the locations bleve reports for a text that matched: the
+// words whose term is one of the query's, and the words of each
+// occurrence of the query's phrase.
+func (m *marks) textSpans(text string, textAnalyzer analysis.Analyzer) []Span {
+	tokens := textAnalyzer.Analyze([]byte(text))
+	var spans []Span
+	at := map[int]*analysis.Token{} // by position
+	for _, t := range tokens {
+		if m.terms[string(t.Term)] {
+			spans = append(spans, Span{t.Start, t.End})
+		}
+		at[t.Position] = t
+	}
+	if len(m.phrase) == 0 {
+		return spans
+	}
+	for _, t := range tokens {
+		var path []Span
+		for i, alts := range m.phrase {
+			if len(alts) == 0 {
+				continue // a stop word: any word, or none, will do
+			}
+			u := at[t.Position+i]
+			if u == nil || !slices.Contains(alts, string(u.Term)) {
+				path = nil
+				break
+			}
+			path = append(path, Span{u.Start, u.End})
+		}
+		spans = append(spans, path...)
+	}
+	return spans
+}
+
 // nameHighlights marks the words of a display name whose fold matched: one
 // of the terms the index matched, or a query word it starts with.
-func nameHighlights(name string, terms map[string]bsearch.Locations, text string) []Span {
+func nameHighlights(name string, terms map[string]bool, text string) []Span {
 	keys := strings.Fields(pledgegraph.NameKey(text))
 	var out []Span
 	for _, w := range words(name) {
@@ -330,7 +437,7 @@ func nameHighlights(name string, terms map[string]bsearch.Locations, text string
 		if k == "" {
 			continue
 		}
-		_, matched := terms[k]
+		matched := terms[k]
 		for _, q := range keys {
 			if strings.HasPrefix(k, q) {
 				matched = true
@@ -469,17 +576,17 @@ func encodeCursor(score float64, id string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte(strconv.FormatFloat(score, 'g', -1, 64) + "|" + id))
 }
 
-func decodeCursor(c string) (score, id string, ok bool) {
+func decodeCursor(c string) (score float64, id string, ok bool) {
 	b, err := base64.RawURLEncoding.DecodeString(c)
 	if err != nil {
-		return "", "", false
+		return 0, "", false
 	}
-	score, id, ok = strings.Cut(string(b), "|")
+	s, id, ok := strings.Cut(string(b), "|")
 	if !ok || id == "" {
-		return "", "", false
+		return 0, "", false
 	}
-	if _, err := strconv.ParseFloat(score, 64); err != nil {
-		return "", "", false
+	if score, err = strconv.ParseFloat(s, 64); err != nil {
+		return 0, "", false
 	}
 	return score, id, true
 }

@@ -137,8 +137,8 @@ func FuzzBuildQuery(f *testing.F) {
 			if len(types) == 0 {
 				types = []string{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment}
 			}
-			_ = buildQuery(text, types, analyzer, false)
-			_ = buildQuery(text, types, analyzer, true)
+			_, _ = buildQuery(text, types, analyzer, false, &expansionCache{})
+			_, _ = buildQuery(text, types, analyzer, true, nil)
 		}
 		for _, w := range rawWords(text) {
 			if w == "" || !utf8.ValidString(w) && utf8.ValidString(text) {

@@ -251,16 +251,19 @@ func (ix *Index) indexActors(ctx context.Context, actors []pledgegraph.Actor) er
 	}
 	b := ix.idx.NewBatch()
 	for _, a := range actors {
-		old, ok, err := ix.storedActor(a.ID)
+		old, stored, ok, err := ix.storedActor(a.ID)
 		if err != nil {
 			return pledgegraph.Internal(op, err)
 		}
 		if ok {
 			a = mergeActors(a, old)
 		}
-		if err := addActor(b, a); err != nil {
+		if err := addActor(b, a, stored); err != nil {
 			return pledgegraph.Internal(op, err)
 		}
+	}
+	if b.Size() == 0 {
+		return nil
 	}
 	if err := ix.idx.Batch(b); err != nil {
 		return pledgegraph.Internal(op, err)
