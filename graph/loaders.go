@@ -74,7 +74,6 @@ func newLoaders(st pledgegraph.Store, wait time.Duration) *loaders {
 		represents: neighbors(pledgegraph.PredRepresents, pledgegraph.In),
 		statedIn:   neighbors(pledgegraph.PredStatedIn, pledgegraph.In),
 		inDocument: neighbors(pledgegraph.PredInDocument, pledgegraph.In),
-
 	}
 }
 

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -227,7 +227,9 @@ func entities(ctx context.Context, st pledgegraph.Store, l *loaders, ids []strin
 	run(2, func() error {
 		return loadInto(ctx, st.Commitments, l.commitments, byType[pledgegraph.TypeCommitment], collect)
 	})
-	run(3, func() error { return loadInto(ctx, st.Documents, l.documents, byType[pledgegraph.TypeDocument], collect) })
+	run(3, func() error {
+		return loadInto(ctx, st.Documents, l.documents, byType[pledgegraph.TypeDocument], collect)
+	})
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 
@@ -127,6 +128,79 @@ func BenchmarkWritePostgres(b *testing.B) {
 			}
 			b.ReportMetric(float64(quads)/elapsed.Seconds(), "quads/s")
 			b.ReportMetric(float64(b.N*docs)/elapsed.Seconds(), "docs/s")
+		})
+	}
+}
+
+// BenchmarkWriteBolt loads synthetic documents (benchDoc, ~660 distinct
+// quads each) into a fresh Bolt store per op: one Write per document
+// ("Write"), or WriteBatch calls of that many documents ("WriteBatch-N").
+// It reports documents and quads per second over the whole load and over
+// its first and second halves (a Bolt commit rewrites every page the
+// document touches; the file grows, and fewer of them are shared). Run with
+// -benchtime=1x; BENCH_WRITE_DOCS sets the documents per op (default 600).
+func BenchmarkWriteBolt(b *testing.B) {
+	docs := 600
+	if n, err := strconv.Atoi(os.Getenv("BENCH_WRITE_DOCS")); err == nil && n > 1 {
+		docs = n
+	}
+	fixtures := make([]DocumentTriples, docs)
+	quads := make([]int, docs)
+	for i := range fixtures {
+		f := benchDoc(2000000 + i)
+		fixtures[i] = DocumentTriples{ID: f.Doc.ID, Triples: f.triples()}
+		qs, err := documentQuads(f.Doc.ID, fixtures[i].Triples)
+		if err != nil {
+			b.Fatal(err)
+		}
+		quads[i] = len(qs)
+	}
+	for _, batch := range []int{1, 8, 32} {
+		name := "Write"
+		if batch > 1 {
+			name = fmt.Sprintf("WriteBatch-%d", batch)
+		}
+		b.Run(name, func(b *testing.B) {
+			var half [2]struct {
+				docs, quads int
+				took        time.Duration
+			}
+			for range b.N {
+				b.StopTimer()
+				s := openBoltTemp(b)
+				b.StartTimer()
+				for i := 0; i < docs; {
+					j := min(i+batch, docs)
+					start := time.Now()
+					if batch == 1 {
+						if created, err := s.Write(ctx, fixtures[i].ID, fixtures[i].Triples); err != nil || !created {
+							b.Fatal(created, err)
+						}
+					} else {
+						res, err := s.WriteBatch(ctx, fixtures[i:j])
+						if err != nil {
+							b.Fatal(err)
+						}
+						for _, r := range res {
+							if r.Err != nil || !r.Created {
+								b.Fatal(r)
+							}
+						}
+					}
+					h := &half[min(1, 2*i/docs)]
+					h.took += time.Since(start)
+					for _, q := range quads[i:j] {
+						h.docs++
+						h.quads += q
+					}
+					i = j
+				}
+			}
+			all := half[0].took + half[1].took
+			b.ReportMetric(float64(half[0].docs+half[1].docs)/all.Seconds(), "docs/s")
+			b.ReportMetric(float64(half[0].quads+half[1].quads)/all.Seconds(), "quads/s")
+			b.ReportMetric(float64(half[0].docs)/half[0].took.Seconds(), "docs/s-1st-half")
+			b.ReportMetric(float64(half[1].docs)/half[1].took.Seconds(), "docs/s-2nd-half")
 		})
 	}
 }

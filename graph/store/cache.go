@@ -18,9 +18,7 @@ const (
 	docOverhead   = 256      // bytes counted for a document beside its strings
 )
 
-// nodeCache keeps decoded nodes between calls, for a store that is the only
-// writer of its quads (memory and Bolt: Bolt locks its file), so that every
-// change goes through its Write. A node is stored as quads
+// nodeCache keeps decoded nodes between calls. A node is stored as quads
 // labelled with every document it was read in; decoding merges them, and a
 // hub actor read in many documents is hundreds of quads, each one read of the
 // quad log: reading the same actors for every request was most of the cost
@@ -28,9 +26,24 @@ const (
 //
 // Writes invalidate: after a transaction (successful or not), every node
 // named as subject or object of its quads is forgotten, and the generation
-// advances. A reader takes the generation before it queries and stores what it decoded only if no write happened
-// meanwhile, so a value read before a write is never kept after it. Values
-// are copied in and out, so callers may modify what they get.
+// advances. A reader takes the generation before it queries and stores what
+// it decoded only if no write happened meanwhile, so a value read before a
+// write is never kept after it. Values are copied in and out, so callers may
+// modify what they get.
+//
+// On memory and Bolt the store is the only writer (Bolt locks its file), so
+// its own writes are all there is to invalidate. On PostgreSQL other servers
+// write too: every write transaction increments the database's generation
+// (table pledgegraph_generation, see writeQuads), and a store call reads it
+// before its first cached read (Store.cacheGen) and passes it to sync,
+// which empties the cache and advances its own generation when it differs
+// from the one the cache was filled under (dbGen). What is kept under a
+// generation was therefore read after the database was seen at dbGen (a
+// snapshot at dbGen or later), and a call that sees the same dbGen finds in
+// the cache what it would read from the database, or what a write committed
+// during the call made of it. This store's own commits are told to committed
+// with their generation: when it directly follows dbGen, only what the write
+// touches is forgotten, as on Bolt.
 type nodeCache struct {
 	mu          sync.Mutex
 	gen         uint64
@@ -46,6 +59,11 @@ type nodeCache struct {
 	// empties them all, as it may add to any of them.
 	sets   map[string][]string
 	setIDs int
+
+	// dbGen is the database generation the contents were read under, once
+	// dbKnown (a store shared through PostgreSQL; unused otherwise).
+	dbGen   int64
+	dbKnown bool
 }
 
 type cachedActor struct {
@@ -80,6 +98,10 @@ func (c *nodeCache) invalidate(quads []quad.Quad) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.invalidateLocked(quads)
+}
+
+func (c *nodeCache) invalidateLocked(quads []quad.Quad) {
 	c.gen++
 	clear(c.sets)
 	c.setIDs = 0
@@ -95,6 +117,45 @@ func (c *nodeCache) invalidate(quads []quad.Quad) {
 				}
 			}
 		}
+	}
+}
+
+// sync brings the cache to the database generation dbGen, read by the
+// caller before it looks anything up: when the cache was filled under
+// another generation it is emptied and its own generation advances, so that
+// no reader that took the generation before can keep what it read. It
+// returns the generation under which what the caller reads next may be kept.
+func (c *nodeCache) sync(dbGen int64) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.dbKnown || c.dbGen != dbGen {
+		c.gen++
+		clear(c.actors)
+		clear(c.statements)
+		clear(c.commitments)
+		clear(c.documents)
+		c.docBytes = 0
+		clear(c.sets)
+		c.setIDs = 0
+		c.dbGen, c.dbKnown = dbGen, true
+	}
+	return c.gen
+}
+
+// committed is invalidate for a transaction this store committed as
+// database generation dbGen. When the cache was filled under the generation
+// just before, that transaction is the only change since: what it does not
+// touch is still current, and the cache moves to dbGen instead of being
+// emptied by the next sync.
+func (c *nodeCache) committed(dbGen int64, quads []quad.Quad) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.invalidateLocked(quads)
+	if c.dbKnown && c.dbGen == dbGen-1 {
+		c.dbGen = dbGen
 	}
 }
 

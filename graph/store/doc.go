@@ -44,6 +44,16 @@
 // rolled-back transaction in an in-memory cache and would otherwise reuse
 // them for other nodes.
 //
+// On Bolt a commit costs far more than the quads it adds: every page a
+// document touches is rewritten and synced, and a document touches hundreds
+// of pages spread over the file (Cayley increments a reference count, kept in
+// one of 65536 small buckets by value hash, for every node a quad names, and
+// inserts each quad into four indexes and the log). WriteBatch writes several
+// documents in one transaction (bounded by batchQuads), where they share most
+// of those pages: each document is still whole in one transaction, a stored
+// document is still skipped, and a failed transaction is retried document by
+// document. Bulk loads should use it.
+//
 // # Round trips
 //
 // Every read is a bounded number of backend queries whatever the number of
@@ -57,19 +67,26 @@
 // query). On PostgreSQL it is one SQL statement over Cayley's schema (the
 // matching quads, then the values of the nodes they name), because Cayley's
 // SQL layer would issue one statement per value of a set and one per result
-// value. Store.RoundTrips counts queries, and one per write transaction, so
-// tests above the store can assert "no N+1".
+// value. Store.RoundTrips counts queries, one per write transaction and the
+// generation checks of PostgreSQL (below), so tests above the store can
+// assert "no N+1".
 //
 // Key-value stores are scanned by the longest useful prefix of their
 // indexes: a batch getter reads the subject-predicate index by (node,
 // property), the speakers of statements the object-predicate-subject index by
 // (statement, said), so a hub actor's hundreds of said quads are not read to
-// find its name. On memory and Bolt the store is the only writer, so it keeps
-// the actors, statements, commitments and documents it decoded (bounded, and
-// forgotten when a write names them): a node read in many documents is many
-// quads, and the same hub actors are read by almost every request. A call
-// answered from that cache makes no round trip; the counts above are maxima
-// there. PostgreSQL, which other servers may write, caches nothing.
+// find its name. The store keeps the actors, statements, commitments and
+// documents it decoded, and the sets and sorted lists Find* calls compute
+// (bounded, and forgotten when a write names them): a node read in many
+// documents is many quads, and the same hub actors are read by almost every
+// request. On memory and Bolt the store is the only writer, and a call
+// answered from the cache makes no round trip; the counts above are maxima
+// there. PostgreSQL may be written by other servers: every write transaction
+// increments a generation (table pledgegraph_generation, in the same
+// transaction), and a call that reads from the cache first reads it (one
+// more round trip, once per call) and empties the cache when it moved, so
+// that a write committed by any server is seen by the next call of every
+// other, as if nothing were cached.
 //
 // Find* calls compute every matching ID (Page.Total needs them), sort them,
 // and cut the page after the cursor, which is the last ID of the previous

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -43,6 +44,9 @@ import (
 //
 // Unlike ApplyDeltas, a write does not reset the counts csql.QuadStore.Stats
 // caches in process; the store never reads them (quadCount counts in SQL).
+// Beyond Cayley's rows, a write increments the database's generation
+// (pledgegraph_generation), which tells the stores sharing the database
+// that what they cached may be stale.
 
 // nodeInsertSQL inserts the nodes of a write from 12 arrays, one per column
 // of table nodes, in this order.
@@ -170,13 +174,18 @@ func (w *pgWrite) quadArgs() []any {
 	return args
 }
 
-// writeQuads adds quads in one transaction on db: two statements, the nodes
-// then the quads. A quad already stored fails it with an error satisfying
+// writeQuads adds quads in one transaction on db: three statements, the
+// nodes, the quads, then the increment of the database's generation, which
+// it returns. A quad already stored fails it with an error satisfying
 // graph.IsQuadExist; nothing is left behind by a failure.
-func writeQuads(ctx context.Context, db *sql.DB, w *pgWrite) (err error) {
+//
+// The generation comes last, so that concurrent writers wait for each other
+// only from there to their commit: its row lock makes the order of
+// generations the order of commits.
+func writeQuads(ctx context.Context, db *sql.DB, w *pgWrite) (gen int64, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer func() {
 		if err != nil {
@@ -184,15 +193,24 @@ func writeQuads(ctx context.Context, db *sql.DB, w *pgWrite) (err error) {
 		}
 	}()
 	if _, err := tx.ExecContext(ctx, nodeInsertSQL, w.nodeArgs()...); err != nil {
-		return fmt.Errorf("insert nodes: %w", err)
+		return 0, fmt.Errorf("insert nodes: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, quadInsertSQL, w.quadArgs()...); err != nil {
 		if pqCode(err, "23505") { // unique_violation: spol_unique or spo_unique
-			return fmt.Errorf("insert quads: %w (%w)", graph.ErrQuadExists, err)
+			return 0, fmt.Errorf("insert quads: %w (%w)", graph.ErrQuadExists, err)
 		}
-		return fmt.Errorf("insert quads: %w", err)
+		return 0, fmt.Errorf("insert quads: %w", err)
 	}
-	return tx.Commit()
+	if err := tx.QueryRowContext(ctx, generationNextSQL).Scan(&gen); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			err = errors.New("the generation row of " + generationTable + " is missing")
+		}
+		return 0, fmt.Errorf("advance the generation: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	return gen, nil
 }
 
 // pgArray is a one-dimensional array parameter, sent in PostgreSQL's text

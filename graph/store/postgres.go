@@ -27,10 +27,15 @@ import (
 // reads are single SQL statements over the same schema (quads joined to
 // nodes, = ANY($n) for sets) run on Cayley's connection pool.
 //
-// Nothing is cached in process: several servers may share the database.
+// Several servers may share the database: every write transaction also
+// increments the generation (table pledgegraph_generation), which each
+// store reads before using what it cached (see nodeCache).
 type postgresBackend struct {
 	qs *csql.QuadStore
 	db *sql.DB // our own pool on the same database, for writes: Cayley runs our queries, not transactions
+	// cache, when set, hears of every transaction this backend commits,
+	// with its generation.
+	cache *nodeCache
 }
 
 // rawQuery is a SQL statement run through csql.QuadStore.Query.
@@ -237,7 +242,11 @@ func (b *postgresBackend) apply(ctx context.Context, quads []quad.Quad) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err = writeQuads(ctx, b.db, w)
+		var gen int64
+		gen, err = writeQuads(ctx, b.db, w)
+		if err == nil {
+			b.cache.committed(gen, quads)
+		}
 		if !retryable(err) {
 			return err
 		}
@@ -269,6 +278,16 @@ func (b *postgresBackend) quadCount(ctx context.Context) (int64, error) {
 		}
 	}
 	return n, rows.Err()
+}
+
+// generation reads the database's write generation: one round trip.
+func (b *postgresBackend) generation(ctx context.Context) (int64, error) {
+	var gen int64
+	err := b.db.QueryRowContext(ctx, generationReadSQL).Scan(&gen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errors.New("the generation row of " + generationTable + " is missing")
+	}
+	return gen, err
 }
 
 func (b *postgresBackend) close() error { return errors.Join(b.qs.Close(), b.db.Close()) }
@@ -303,6 +322,9 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 	if _, err := setup.ExecContext(ctx, labelIndexSQL); err != nil && !pqCode(err, "42P07", "23505") {
 		return nil, fmt.Errorf("postgres quad store schema: %w", err)
 	}
+	if err := createGeneration(ctx, setup); err != nil {
+		return nil, fmt.Errorf("postgres generation table: %w", err)
+	}
 	qs, err := graph.NewQuadStore("postgres", dsn, opts)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres quad store: %w", err)
@@ -314,6 +336,30 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 	}
 	ok = true // setup stays open: the write pool
 	return &postgresBackend{qs: sqs, db: setup}, nil
+}
+
+// The generation of the database: one row (id 1) whose gen every write
+// transaction increments (writeQuads). The row lock orders writers, so that
+// a reader that sees generation N sees every write up to N and nothing of a
+// later one.
+const (
+	generationTable    = "pledgegraph_generation"
+	generationTableSQL = "CREATE TABLE IF NOT EXISTS " + generationTable + " (id integer PRIMARY KEY, gen bigint NOT NULL)"
+	generationRowSQL   = "INSERT INTO " + generationTable + " (id, gen) VALUES (1, 0) ON CONFLICT (id) DO NOTHING"
+	generationReadSQL  = "SELECT gen FROM " + generationTable + " WHERE id = 1"
+	generationNextSQL  = "UPDATE " + generationTable + " SET gen = gen + 1 WHERE id = 1 RETURNING gen"
+)
+
+// createGeneration creates the generation table and its row if missing.
+// Servers starting together may race to create the table: the losers get
+// "relation exists" (42P07) or a unique violation of the catalog (23505,
+// 42710) once the winner has committed, and go on to the row.
+func createGeneration(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, generationTableSQL); err != nil && !pqCode(err, "42P07", "23505", "42710") {
+		return err
+	}
+	_, err := db.ExecContext(ctx, generationRowSQL)
+	return err
 }
 
 const labelIndexSQL = "CREATE INDEX IF NOT EXISTS pledgegraph_lpo_index ON quads (label_hash, predicate_hash, object_hash)"

@@ -50,17 +50,27 @@ type Config struct {
 }
 
 // Store is a pledgegraph.Store over a Cayley quad store. It is safe for
-// concurrent use. On memory and Bolt, where it is the only writer, it keeps
-// the nodes it decoded until a write touches them (see nodeCache); on
-// PostgreSQL it keeps no state of its own beyond a round-trip counter, so
-// several Stores (in one or many processes) may share the database.
+// concurrent use. It keeps the nodes it decoded until a write touches them
+// (see nodeCache). On PostgreSQL several Stores (in one or many processes)
+// may share the database: a call that reads from the cache first reads the
+// database's write generation, so that a write committed by any of them is
+// seen by the next call of every other.
 type Store struct {
 	b       backend
 	backend string
 	log     *slog.Logger
 	trips   atomic.Int64
 	closed  atomic.Bool
-	cache   *nodeCache // nil when other processes may write (PostgreSQL)
+	cache   *nodeCache
+	// gens reads the database's write generation when other processes may
+	// write (PostgreSQL); nil when the store is the only writer.
+	gens generationReader
+}
+
+// generationReader is a backend shared with other writers, whose every write
+// transaction advances a generation.
+type generationReader interface {
+	generation(ctx context.Context) (int64, error)
 }
 
 var _ pledgegraph.Store = (*Store)(nil)
@@ -113,11 +123,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, pledgegraph.Internal(op, err)
 	}
 	log.Debug("store opened", "backend", name)
-	st := &Store{b: b, backend: name, log: log}
-	if name != BackendPostgres {
-		// The store is the only writer of a memstore or a (locked) Bolt
-		// file: it can keep what it decoded until it writes.
-		st.cache = newNodeCache()
+	st := &Store{b: b, backend: name, log: log, cache: newNodeCache()}
+	if pb, ok := b.(*postgresBackend); ok {
+		// Other servers may write: the cache is checked against the
+		// database's generation (cacheGen), and this store's own commits
+		// tell it their generation.
+		pb.cache = st.cache
+		st.gens = pb
 	}
 	return st, nil
 }
@@ -126,9 +138,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 func (s *Store) Backend() string { return s.backend }
 
 // RoundTrips returns how many requests the store has sent to its backend
-// since it was opened: one per query (every read below is one query) and one
-// per write transaction. API tests compare it before and after a call to
-// check that batch calls cost a bounded number of round trips.
+// since it was opened: one per query (every read below is one query), one
+// per write transaction, and on PostgreSQL one per call that reads from the
+// cache (the generation check, see cacheGen). API tests compare it before
+// and after a call to check that batch calls cost a bounded number of round
+// trips.
 func (s *Store) RoundTrips() int64 { return s.trips.Load() }
 
 // Close closes the backend. Calls after Close fail with INTERNAL.
@@ -156,6 +170,58 @@ func (s *Store) query(ctx context.Context, p pattern) ([]quad.Quad, error) {
 	return s.b.match(ctx, p)
 }
 
+// cacheCallKey is the context key of a *cacheCall.
+type cacheCallKey struct{}
+
+// cacheCall records that one store call has brought the cache up to date
+// with the database (see cacheGen).
+type cacheCall struct{ synced atomic.Bool }
+
+// cacheCall returns ctx marked as one store call, whose cached reads check
+// the database's generation once between them: a Store method with several
+// cached reads calls it first. Without the mark, each cached read checks.
+func (s *Store) cacheCall(ctx context.Context) context.Context {
+	if s.gens == nil {
+		return ctx
+	}
+	if _, ok := ctx.Value(cacheCallKey{}).(*cacheCall); ok {
+		return ctx
+	}
+	return context.WithValue(ctx, cacheCallKey{}, &cacheCall{})
+}
+
+// cacheGen is called before a cached read looks anything up: it returns the
+// cache generation under which what the read loads may be kept. On a store
+// shared through PostgreSQL it first reads the database's generation (one
+// round trip, once per call marked by cacheCall) and syncs the cache with
+// it, so that whatever the cache holds is at least as recent as the
+// database when this call began: a write committed before the call is
+// seen, whichever server wrote it.
+func (s *Store) cacheGen(ctx context.Context) (uint64, error) {
+	if s.gens == nil {
+		return s.cache.generation(), nil
+	}
+	call, _ := ctx.Value(cacheCallKey{}).(*cacheCall)
+	if call != nil && call.synced.Load() {
+		// Synced earlier in this call: the cache has moved since only
+		// to what was read after that.
+		return s.cache.generation(), nil
+	}
+	if s.closed.Load() {
+		return 0, errClosed
+	}
+	s.trips.Add(1)
+	dbGen, err := s.gens.generation(ctx)
+	if err != nil {
+		return 0, err
+	}
+	gen := s.cache.sync(dbGen)
+	if call != nil {
+		call.synced.Store(true)
+	}
+	return gen, nil
+}
+
 // subjects runs a pattern and returns the distinct IRI subjects it matched.
 func (s *Store) subjects(ctx context.Context, p pattern) (map[string]bool, error) {
 	return s.ends(ctx, p, quad.Subject)
@@ -175,10 +241,13 @@ func (s *Store) ends(ctx context.Context, p pattern, dir quad.Direction) (map[st
 	cacheable = cacheable && s.cache != nil
 	var gen uint64
 	if cacheable {
+		var err error
+		if gen, err = s.cacheGen(ctx); err != nil {
+			return nil, err
+		}
 		if set, ok := s.cache.lookupSet(key); ok {
 			return set, nil
 		}
-		gen = s.cache.generation()
 	}
 	qs, err := s.query(ctx, p)
 	if err != nil {
@@ -230,7 +299,6 @@ func setKey(p pattern, dir quad.Direction) (string, bool) {
 // returns created=false and changes nothing. Otherwise all quads are written
 // in one transaction: a failure leaves none of them behind.
 func (s *Store) Write(ctx context.Context, docID string, triples []pledgegraph.Triple) (bool, error) {
-	const op = "store.Write"
 	quads, err := documentQuads(docID, triples)
 	if err != nil {
 		return false, err
@@ -242,6 +310,12 @@ func (s *Store) Write(ctx context.Context, docID string, triples []pledgegraph.T
 	if has {
 		return false, nil
 	}
+	return s.writeNew(ctx, "store.Write", docID, quads)
+}
+
+// writeNew writes the quads of one document not found stored, in one
+// transaction.
+func (s *Store) writeNew(ctx context.Context, op, docID string, quads []quad.Quad) (bool, error) {
 	if err := s.apply(ctx, quads); err != nil {
 		if graph.IsQuadExist(err) {
 			// Written meanwhile by another writer (another server sharing
@@ -254,6 +328,147 @@ func (s *Store) Write(ctx context.Context, docID string, triples []pledgegraph.T
 	}
 	s.log.Debug("document written", "doc", docID, "quads", len(quads))
 	return true, nil
+}
+
+// DocumentTriples is one document of WriteBatch: what Write takes.
+type DocumentTriples struct {
+	ID      string
+	Triples []pledgegraph.Triple
+}
+
+// WriteResult is what WriteBatch did with one document: Created as Write
+// returns it, or Err, the error Write would have returned (nothing of the
+// document is stored).
+type WriteResult struct {
+	Created bool
+	Err     error
+}
+
+// batchQuads bounds the quads of one WriteBatch transaction: enough for
+// the pages many documents share (a Bolt commit rewrites every page a
+// document touches; most are shared with the next documents) while bounding
+// the memory of a transaction and the time readers of the memory and Bolt
+// backends wait for it.
+const batchQuads = 16384
+
+// WriteBatch writes several documents as Write would one after the other,
+// in fewer transactions: the documents not yet stored are written in as few
+// transactions as batchQuads allows, each document whole in one of them. A
+// document's result is what Write would have returned for it: INVALID
+// triples fail that document only; a document already stored, or written
+// earlier in docs, is created=false; a transaction that fails is retried
+// document by document, each in its own transaction, so that a failure
+// leaves none of a document's quads behind and fails only the documents it
+// is about. When WriteBatch returns, every created document is committed
+// (on Bolt, synced to disk).
+//
+// The error is LIMIT_EXCEEDED for more than MaxBatch documents (nothing is
+// written); otherwise nil, with one result per document, aligned with docs.
+// Round trips: one to see which documents are stored, one per transaction.
+func (s *Store) WriteBatch(ctx context.Context, docs []DocumentTriples) ([]WriteResult, error) {
+	const op = "store.WriteBatch"
+	if err := checkBatch(op, len(docs)); err != nil {
+		return nil, err
+	}
+	out := make([]WriteResult, len(docs))
+	type pending struct {
+		i     int
+		quads []quad.Quad
+	}
+	var (
+		todo  []pending
+		first = make(map[string]int, len(docs)) // document ID → index in docs of its first valid entry
+		later []int                             // indexes in docs of valid entries of an ID seen before
+	)
+	for i, d := range docs {
+		quads, err := documentQuads(d.ID, d.Triples)
+		if err != nil {
+			out[i].Err = err
+			continue
+		}
+		if _, ok := first[d.ID]; ok {
+			later = append(later, i)
+			continue
+		}
+		first[d.ID] = i
+		todo = append(todo, pending{i, quads})
+	}
+	if len(todo) > 0 {
+		ids := make([]string, len(todo))
+		for j, p := range todo {
+			ids[j] = docs[p.i].ID
+		}
+		stored, err := s.storedDocuments(ctx, ids)
+		if err != nil {
+			for _, p := range todo {
+				out[p.i].Err = pledgegraph.Internal(op, err)
+			}
+			todo = nil
+		}
+		todo = slices.DeleteFunc(todo, func(p pending) bool { return stored[docs[p.i].ID] })
+	}
+	for len(todo) > 0 {
+		n, size := 1, len(todo[0].quads)
+		for n < len(todo) && size+len(todo[n].quads) <= batchQuads {
+			size += len(todo[n].quads)
+			n++
+		}
+		group := todo[:n]
+		todo = todo[n:]
+		if n == 1 {
+			p := group[0]
+			out[p.i].Created, out[p.i].Err = s.writeNew(ctx, op, docs[p.i].ID, p.quads)
+			continue
+		}
+		quads := make([]quad.Quad, 0, size)
+		for _, p := range group {
+			quads = append(quads, p.quads...)
+		}
+		if err := s.apply(ctx, quads); err != nil {
+			// Each document on its own, as Write would have written it.
+			s.log.Debug("batch transaction failed; writing its documents one by one", "docs", n, "err", err)
+			for _, p := range group {
+				out[p.i].Created, out[p.i].Err = s.Write(ctx, docs[p.i].ID, docs[p.i].Triples)
+			}
+			continue
+		}
+		for _, p := range group {
+			out[p.i].Created = true
+			s.log.Debug("document written", "doc", docs[p.i].ID, "quads", len(p.quads))
+		}
+	}
+	for _, i := range later {
+		if j := first[docs[i].ID]; out[j].Err != nil {
+			// The first entry failed: this one is tried as Write would.
+			out[i].Created, out[i].Err = s.Write(ctx, docs[i].ID, docs[i].Triples)
+		}
+	}
+	return out, nil
+}
+
+// storedDocuments returns which of the documents are stored (have their
+// type Document quad). One round trip.
+func (s *Store) storedDocuments(ctx context.Context, ids []string) (map[string]bool, error) {
+	triples := make([]quad.Quad, len(ids))
+	for i, id := range ids {
+		triples[i] = quad.Quad{Subject: quad.IRI(id), Predicate: quad.IRI(pledgegraph.PredType), Object: quad.String(pledgegraph.TypeDocument)}
+	}
+	qs, err := s.query(ctx, pattern{
+		Subjects:   iris(ids),
+		Predicates: preds(pledgegraph.PredType),
+		Objects:    []quad.Value{quad.String(pledgegraph.TypeDocument)},
+		Triples:    triples,
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(qs))
+	for _, q := range qs {
+		if q.Predicate == quad.IRI(pledgegraph.PredType) && q.Object == quad.String(pledgegraph.TypeDocument) {
+			out[iriOf(q.Subject)] = true
+		}
+	}
+	return out, nil
 }
 
 // apply writes quads in one transaction: one round trip.
@@ -328,6 +543,7 @@ func (s *Store) ActorByName(ctx context.Context, name string) (*pledgegraph.Acto
 	if key == "" {
 		return nil, notFound
 	}
+	ctx = s.cacheCall(ctx)
 	cands, err := s.subjects(ctx, pattern{Predicates: preds(pledgegraph.PredKey), Objects: []quad.Value{quad.String(key)}})
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
@@ -403,7 +619,7 @@ var actorPreds = preds(pledgegraph.PredType, pledgegraph.PredName, pledgegraph.P
 // loadActors loads actors and, for each, the number of documents it was
 // read in.
 func (s *Store) loadActors(ctx context.Context, ids []string) ([]*pledgegraph.Actor, []int, error) {
-	entries, err := cached(s, cachedActors, cacheNodes, copyCachedActor, ids, func(ids []string) ([]cachedActor, error) {
+	entries, err := cached(ctx, s, cachedActors, cacheNodes, copyCachedActor, ids, func(ids []string) ([]cachedActor, error) {
 		out := make([]cachedActor, len(ids))
 		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: actorPreds})
 		if err != nil {
@@ -432,19 +648,22 @@ func (s *Store) loadActors(ctx context.Context, ids []string) ([]*pledgegraph.Ac
 
 // cached returns the values of ids (aligned with them) from the store's
 // cache, and loads the others with load, keeping what it found.
-func cached[V comparable](s *Store, m func(*nodeCache) map[string]V, limit int, copy func(V) V, ids []string, load func([]string) ([]V, error)) ([]V, error) {
-	return cachedWith(s, m, copy, ids, load, func(gen uint64, ids []string, vals []V) {
+func cached[V comparable](ctx context.Context, s *Store, m func(*nodeCache) map[string]V, limit int, copy func(V) V, ids []string, load func([]string) ([]V, error)) ([]V, error) {
+	return cachedWith(ctx, s, m, copy, ids, load, func(gen uint64, ids []string, vals []V) {
 		store(s.cache, gen, m, limit, ids, vals, copy)
 	})
 }
 
 // cachedWith is cached with its own way of keeping what it loaded.
-func cachedWith[V comparable](s *Store, m func(*nodeCache) map[string]V, copy func(V) V, ids []string, load func([]string) ([]V, error), keep func(gen uint64, ids []string, vals []V)) ([]V, error) {
+func cachedWith[V comparable](ctx context.Context, s *Store, m func(*nodeCache) map[string]V, copy func(V) V, ids []string, load func([]string) ([]V, error), keep func(gen uint64, ids []string, vals []V)) ([]V, error) {
 	if s.cache == nil || len(ids) == 0 {
 		return load(ids)
 	}
+	gen, err := s.cacheGen(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]V, len(ids))
-	gen := s.cache.generation()
 	miss := lookup(s.cache, m, ids, out, copy)
 	if len(miss) == 0 {
 		return out, nil
@@ -480,7 +699,7 @@ func (s *Store) Statements(ctx context.Context, ids []string) ([]*pledgegraph.St
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
 	}
-	out, err := cached(s, cachedStatements, cacheNodes, copyStatement, ids, func(ids []string) ([]*pledgegraph.Statement, error) {
+	out, err := cached(ctx, s, cachedStatements, cacheNodes, copyStatement, ids, func(ids []string) ([]*pledgegraph.Statement, error) {
 		out := make([]*pledgegraph.Statement, len(ids))
 		if len(ids) == 0 {
 			return out, nil
@@ -525,7 +744,7 @@ func (s *Store) Commitments(ctx context.Context, ids []string) ([]*pledgegraph.C
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
 	}
-	out, err := cached(s, cachedCommitments, cacheNodes, copyCommitment, ids, func(ids []string) ([]*pledgegraph.Commitment, error) {
+	out, err := cached(ctx, s, cachedCommitments, cacheNodes, copyCommitment, ids, func(ids []string) ([]*pledgegraph.Commitment, error) {
 		out := make([]*pledgegraph.Commitment, len(ids))
 		if len(ids) == 0 {
 			return out, nil
@@ -566,7 +785,7 @@ func (s *Store) Documents(ctx context.Context, ids []string) ([]*pledgegraph.Doc
 	if err := checkBatch(op, len(ids)); err != nil {
 		return nil, err
 	}
-	out, err := cachedWith(s, cachedDocuments, copyDocument, ids, func(ids []string) ([]*pledgegraph.Document, error) {
+	out, err := cachedWith(ctx, s, cachedDocuments, copyDocument, ids, func(ids []string) ([]*pledgegraph.Document, error) {
 		out := make([]*pledgegraph.Document, len(ids))
 		if len(ids) == 0 {
 			return out, nil
@@ -765,12 +984,15 @@ func (s *Store) FindActors(ctx context.Context, f pledgegraph.ActorFilter, p ple
 		return pledgegraph.Page{}, err
 	}
 	key := listKey(op, f)
+	ctx = s.cacheCall(ctx)
+	gen, err := s.cacheGen(ctx)
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
 	if ids, ok := s.cache.lookupList(key); ok {
 		return page(op, ids, p)
 	}
-	gen := s.cache.generation()
 	var sets []map[string]bool
-	var err error
 	add := func(set map[string]bool, e error) {
 		if err == nil {
 			sets, err = append(sets, set), e
@@ -807,12 +1029,15 @@ func (s *Store) FindStatements(ctx context.Context, f pledgegraph.StatementFilte
 		return pledgegraph.Page{}, err
 	}
 	key := listKey(op, f)
+	ctx = s.cacheCall(ctx)
+	gen, err := s.cacheGen(ctx)
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
 	if ids, ok := s.cache.lookupList(key); ok {
 		return page(op, ids, p)
 	}
-	gen := s.cache.generation()
 	var sets []map[string]bool
-	var err error
 	add := func(set map[string]bool, e error) {
 		if err == nil {
 			sets, err = append(sets, set), e
@@ -878,12 +1103,15 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 		return pledgegraph.Page{}, err
 	}
 	key := listKey(op, f)
+	ctx = s.cacheCall(ctx)
+	gen, err := s.cacheGen(ctx)
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
 	if ids, ok := s.cache.lookupList(key); ok {
 		return page(op, ids, p)
 	}
-	gen := s.cache.generation()
 	var sets []map[string]bool
-	var err error
 	add := func(set map[string]bool, e error) {
 		if err == nil {
 			sets, err = append(sets, set), e
@@ -921,10 +1149,14 @@ func (s *Store) FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (p
 		return pledgegraph.Page{}, err
 	}
 	key := listKey(op, nil)
+	ctx = s.cacheCall(ctx)
+	gen, err := s.cacheGen(ctx)
+	if err != nil {
+		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
+	}
 	if ids, ok := s.cache.lookupList(key); ok {
 		return page(op, ids, p)
 	}
-	gen := s.cache.generation()
 	set, err := s.subjects(ctx, typeQuads(pledgegraph.TypeDocument))
 	if err != nil {
 		return pledgegraph.Page{}, pledgegraph.Internal(op, err)
