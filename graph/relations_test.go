@@ -317,7 +317,9 @@ func TestRelationCostBounded(t *testing.T) {
 		}
 	}
 	calls, total := e.calls.snapshot()
-	if speakers < 10 || calls["Actors"] > 2 || calls["Documents"] > 2 || calls["Neighbors"] > 1 || calls["Commitments"] > 2 || total > 12 {
+	// Loaders gather keys for a time window, so a slow run (-race) may
+	// split a batch in a few; one call per statement would be over 30.
+	if speakers < 10 || calls["Actors"] > 3 || calls["Documents"] > 3 || calls["Neighbors"] > 5 || calls["Commitments"] > 5 || total > 20 {
 		t.Errorf("rich neighbourhood: %d speakers named; %d store calls: %v (want the speakers and sources batched)", speakers, total, calls)
 	}
 
