@@ -186,20 +186,7 @@ func (c *nodeCache) storeSet(gen uint64, key string, set map[string]bool) {
 	for id := range set {
 		ids = append(ids, id)
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.gen != gen {
-		return
-	}
-	if old, ok := c.sets[key]; ok {
-		c.setIDs -= len(old)
-	}
-	if c.setIDs+len(ids) > cacheSetIDs {
-		clear(c.sets)
-		c.setIDs = 0
-	}
-	c.sets[key] = ids
-	c.setIDs += len(ids)
+	c.storeList(gen, key, ids)
 }
 
 // lookupList returns the cached sorted IDs of key. The slice is shared:
