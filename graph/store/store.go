@@ -700,32 +700,37 @@ func (s *Store) Statements(ctx context.Context, ids []string) ([]*pledgegraph.St
 		return nil, err
 	}
 	out, err := cached(ctx, s, cachedStatements, cacheNodes, copyStatement, ids, func(ids []string) ([]*pledgegraph.Statement, error) {
-		out := make([]*pledgegraph.Statement, len(ids))
-		if len(ids) == 0 {
-			return out, nil
-		}
-		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: statementPreds})
-		if err != nil {
-			return nil, err
-		}
-		nodes := groupBySubject(qs)
-		found := foundIDs(ids, nodes, pledgegraph.TypeStatement)
-		speakers, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredSaid)})
-		if err != nil {
-			return nil, err
-		}
-		said := groupInverse(speakers)
-		for i, id := range ids {
-			n := nodes[id]
-			if n == nil || !n.typed(pledgegraph.TypeStatement) {
-				continue
-			}
-			out[i] = n.statement(id, said[id])
-		}
-		return out, nil
+		return loadWithSubjects(ctx, s, ids, statementPreds, pledgegraph.TypeStatement, pledgegraph.PredSaid, node.statement)
 	})
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
+	}
+	return out, nil
+}
+
+// loadWithSubjects reads nodes of type typ (aligned with ids, nil where an
+// ID names none) with their properties and, in a second round trip, the
+// subjects of their incoming inverse edges (a statement's speakers, a
+// commitment's actors), and decodes each with decode.
+func loadWithSubjects[T any](ctx context.Context, s *Store, ids []string, props []quad.Value, typ, inverse string, decode func(n node, id string, subjects []string) *T) ([]*T, error) {
+	out := make([]*T, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: props})
+	if err != nil {
+		return nil, err
+	}
+	nodes := groupBySubject(qs)
+	in, err := s.query(ctx, pattern{Objects: iris(foundIDs(ids, nodes, typ)), Predicates: preds(inverse)})
+	if err != nil {
+		return nil, err
+	}
+	subjects := groupInverse(in)
+	for i, id := range ids {
+		if n := nodes[id]; n != nil && n.typed(typ) {
+			out[i] = decode(n, id, subjects[id])
+		}
 	}
 	return out, nil
 }
@@ -745,29 +750,7 @@ func (s *Store) Commitments(ctx context.Context, ids []string) ([]*pledgegraph.C
 		return nil, err
 	}
 	out, err := cached(ctx, s, cachedCommitments, cacheNodes, copyCommitment, ids, func(ids []string) ([]*pledgegraph.Commitment, error) {
-		out := make([]*pledgegraph.Commitment, len(ids))
-		if len(ids) == 0 {
-			return out, nil
-		}
-		qs, err := s.query(ctx, pattern{Subjects: iris(ids), Predicates: commitmentPreds})
-		if err != nil {
-			return nil, err
-		}
-		nodes := groupBySubject(qs)
-		found := foundIDs(ids, nodes, pledgegraph.TypeCommitment)
-		pledges, err := s.query(ctx, pattern{Objects: iris(found), Predicates: preds(pledgegraph.PredPledged)})
-		if err != nil {
-			return nil, err
-		}
-		pledged := groupInverse(pledges)
-		for i, id := range ids {
-			n := nodes[id]
-			if n == nil || !n.typed(pledgegraph.TypeCommitment) {
-				continue
-			}
-			out[i] = n.commitment(id, pledged[id])
-		}
-		return out, nil
+		return loadWithSubjects(ctx, s, ids, commitmentPreds, pledgegraph.TypeCommitment, pledgegraph.PredPledged, node.commitment)
 	})
 	if err != nil {
 		return nil, pledgegraph.Internal(op, err)
