@@ -105,3 +105,28 @@ type Store interface {
 	Stats(ctx context.Context) (Stats, error)
 	Close() error
 }
+
+// DocumentTriples is one document of a batch write: what Store.Write takes.
+type DocumentTriples struct {
+	ID      string
+	Triples []Triple
+}
+
+// WriteResult is what a batch write did with one document: Created as
+// Store.Write returns it, or Err, the error Store.Write would have returned
+// for it (nothing of the document is stored).
+type WriteResult struct {
+	Created bool
+	Err     error
+}
+
+// BatchWriter is implemented by stores that write several documents in
+// fewer transactions than one each (bulk loads use it when the store has
+// it). WriteBatch must leave the store as Write called on each document in
+// turn would, document by document: each document whole or not at all, and
+// one failing document fails only itself. The error is for the call as a
+// whole (too many documents); otherwise there is one result per document,
+// aligned with docs.
+type BatchWriter interface {
+	WriteBatch(ctx context.Context, docs []DocumentTriples) ([]WriteResult, error)
+}

@@ -109,13 +109,7 @@ func (s *Service) write(ctx context.Context, p *extracted) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, ix := range s.idx {
-		if err := ix.Index(ctx, x); err != nil {
-			// The graph is the source of truth; a stale index is rebuilt
-			// from it, so this is logged, not returned.
-			s.log.ErrorContext(ctx, "index document", "doc", x.Document.ID, "err", err)
-		}
-	}
+	s.indexAll(ctx, []*pledgegraph.Extraction{x})
 	r := &Result{Extraction: x, Created: created}
 	if created {
 		r.Quads = len(ts)
@@ -159,49 +153,89 @@ type Summary struct {
 // Progress receives a report after each file of a load.
 type Progress func(done, total int, path string)
 
+// BatchIndexer is an Indexer that also takes several extractions at once
+// (one index batch instead of one per document); LoadPaths uses it when
+// it writes documents in batches.
+type BatchIndexer interface {
+	Indexer
+	IndexAll(ctx context.Context, xs []*pledgegraph.Extraction) error
+}
+
+// loadWindow bounds the files LoadPaths holds extracted ahead of the
+// writer, and so the documents it writes in one batch.
+const loadWindow = 32
+
 // LoadPaths loads files and directories (recursively; hidden entries and
-// README/LICENSE/NOTICE files beside the documents are passed over). Only UTF-8 .txt files are loaded; anything else, and any file
-// that fails, is recorded in Summary.Skipped with the reason and the rest
-// still loads. It stops early only when ctx is done.
+// README/LICENSE/NOTICE files beside the documents are passed over). Only
+// UTF-8 .txt files are loaded; anything else, and any file that fails, is
+// recorded in Summary.Skipped with the reason and the rest still loads. It
+// stops early only when ctx is done.
 //
 // Files are read and extracted by several goroutines at once (see
-// WithWorkers), a few files ahead of the writer, while the store writes,
-// the indexers and progress run on the calling goroutine one file at a
-// time, in the sorted order of the files: the summary, its Skipped list,
-// the progress reports and what is stored are as if the files were loaded
-// one after another. When ctx is done, LoadPaths writes nothing more and
-// returns once the extractions under way have ended.
+// WithWorkers), up to loadWindow files ahead of the writer, while the store
+// writes, the indexers and progress run on the calling goroutine, in the
+// sorted order of the files: the summary, its Skipped list, the progress
+// reports and what is stored are as if the files were loaded one after
+// another. When the store is a pledgegraph.BatchWriter, the writer takes
+// every file already extracted (at least the next one) and writes them in
+// one batch — a group commit: one file at a time while extraction is the
+// slower stage, many per transaction while the store is — then indexes
+// them (in one call for a BatchIndexer) and reports their progress. Each
+// document is still stored whole or not at all, and one that fails fails
+// alone. When ctx is done, LoadPaths writes nothing more (a batch under
+// way is completed and reported) and returns once the extractions under
+// way have ended.
 func (s *Service) LoadPaths(ctx context.Context, paths []string, progress Progress) (Summary, error) {
 	var sum Summary
 	files := s.collect(paths, &sum)
-	read, stop := s.readAhead(ctx, files)
-	defer stop()
+	rd := s.readAhead(ctx, files)
+	defer rd.stop()
+	bw, batching := s.store.(pledgegraph.BatchWriter)
 	actors := map[string]bool{}
-	for i, f := range files {
+	for done := 0; done < len(files); {
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		pf, ok := read(ctx)
+		pf, ok := rd.next(ctx)
 		if !ok {
 			return sum, ctx.Err()
 		}
-		r, reason := s.storeFile(ctx, pf)
-		switch {
-		case reason != "":
-			sum.Skipped = append(sum.Skipped, Skip{Path: f, Reason: reason})
-		case r.Created:
-			sum.Documents++
-			sum.Statements += len(r.Extraction.Statements)
-			sum.Commitments += len(r.Extraction.Commitments)
-			sum.Quads += r.Quads
-			for _, a := range r.Extraction.Actors {
-				actors[a.ID] = true
+		group := []preparedFile{pf}
+		for batching && len(group) < loadWindow && done+len(group) < len(files) && rd.ready() {
+			pf, ok := rd.next(ctx) // ready: does not wait
+			if !ok {
+				return sum, ctx.Err()
 			}
-		default:
-			sum.Unchanged++
+			group = append(group, pf)
 		}
-		if progress != nil {
-			progress(i+1, len(files), f)
+		var results []*Result
+		var reasons []string
+		if batching {
+			results, reasons = s.storeFiles(ctx, bw, group)
+		} else {
+			r, reason := s.storeFile(ctx, pf)
+			results, reasons = []*Result{r}, []string{reason}
+		}
+		for i, f := range group {
+			r, reason := results[i], reasons[i]
+			switch {
+			case reason != "":
+				sum.Skipped = append(sum.Skipped, Skip{Path: f.path, Reason: reason})
+			case r.Created:
+				sum.Documents++
+				sum.Statements += len(r.Extraction.Statements)
+				sum.Commitments += len(r.Extraction.Commitments)
+				sum.Quads += r.Quads
+				for _, a := range r.Extraction.Actors {
+					actors[a.ID] = true
+				}
+			default:
+				sum.Unchanged++
+			}
+			done++
+			if progress != nil {
+				progress(done, len(files), f.path)
+			}
 		}
 	}
 	sum.Actors = len(actors)
@@ -249,44 +283,131 @@ func (s *Service) storeFile(ctx context.Context, f preparedFile) (*Result, strin
 		r, err = s.write(ctx, f.doc)
 	}
 	if err != nil {
-		if pledgegraph.ErrorCode(err) == pledgegraph.EINTERNAL {
-			s.log.ErrorContext(ctx, "load file", "path", f.path, "err", err)
-			return nil, "internal error while reading it (details in the log); nothing of it was stored"
-		}
-		return nil, pledgegraph.ErrorMessage(err)
+		return nil, s.skipReason(ctx, f.path, err)
 	}
 	return r, ""
 }
 
-// readAhead starts reading and extracting files on worker goroutines, at
-// most a small window of files ahead of the caller. Each call of read
-// returns the next file in order; ok is false when ctx is done first. stop
-// ends the workers and waits for them; read must not be called after it.
-// A panic in an extraction is raised again by read, on the caller's
-// goroutine.
-func (s *Service) readAhead(ctx context.Context, files []string) (read func(context.Context) (preparedFile, bool), stop func()) {
+// storeFiles is storeFile for several files, written with one WriteBatch
+// call and indexed together: results and reasons are aligned with fs.
+func (s *Service) storeFiles(ctx context.Context, bw pledgegraph.BatchWriter, fs []preparedFile) ([]*Result, []string) {
+	results, reasons := make([]*Result, len(fs)), make([]string, len(fs))
+	var (
+		docs []pledgegraph.DocumentTriples
+		at   []int // index in fs of each of docs
+	)
+	for i, f := range fs {
+		switch {
+		case f.reason != "":
+			reasons[i] = f.reason
+		case f.err != nil:
+			reasons[i] = s.skipReason(ctx, f.path, f.err)
+		default:
+			docs = append(docs, pledgegraph.DocumentTriples{ID: f.doc.x.Document.ID, Triples: f.doc.ts})
+			at = append(at, i)
+		}
+	}
+	if len(docs) == 0 {
+		return results, reasons
+	}
+	res, err := bw.WriteBatch(ctx, docs)
+	if err == nil && len(res) != len(docs) {
+		err = pledgegraph.Errorf(pledgegraph.EINTERNAL, "store wrote %d of a batch of %d documents", len(res), len(docs))
+	}
+	var written []*pledgegraph.Extraction
+	for j, i := range at {
+		werr := err
+		if werr == nil {
+			werr = res[j].Err
+		}
+		if werr != nil {
+			reasons[i] = s.skipReason(ctx, fs[i].path, werr)
+			continue
+		}
+		x := fs[i].doc.x
+		r := &Result{Extraction: x, Created: res[j].Created}
+		if r.Created {
+			r.Quads = len(fs[i].doc.ts)
+		}
+		results[i] = r
+		written = append(written, x)
+		s.log.DebugContext(ctx, "ingested", "doc", x.Document.ID, "source", x.Document.Source,
+			"created", r.Created, "actors", len(x.Actors), "statements", len(x.Statements),
+			"commitments", len(x.Commitments), "quads", r.Quads)
+	}
+	s.indexAll(ctx, written)
+	return results, reasons
+}
+
+// indexAll hands stored extractions to the indexers: in one call to a
+// BatchIndexer, one call per extraction to the others.
+func (s *Service) indexAll(ctx context.Context, xs []*pledgegraph.Extraction) {
+	if len(xs) == 0 {
+		return
+	}
+	for _, ix := range s.idx {
+		if bix, ok := ix.(BatchIndexer); ok {
+			if err := bix.IndexAll(ctx, xs); err != nil {
+				s.log.ErrorContext(ctx, "index documents", "docs", len(xs), "first", xs[0].Document.ID, "err", err)
+			}
+			continue
+		}
+		for _, x := range xs {
+			if err := ix.Index(ctx, x); err != nil {
+				s.log.ErrorContext(ctx, "index document", "doc", x.Document.ID, "err", err)
+			}
+		}
+	}
+}
+
+// skipReason is the reason recorded for a file that failed with err: the
+// error's message for people, or, for an internal error (logged with its
+// details), a generic one.
+func (s *Service) skipReason(ctx context.Context, path string, err error) string {
+	if pledgegraph.ErrorCode(err) == pledgegraph.EINTERNAL {
+		s.log.ErrorContext(ctx, "load file", "path", path, "err", err)
+		return "internal error while reading it (details in the log); nothing of it was stored"
+	}
+	return pledgegraph.ErrorMessage(err)
+}
+
+// aheadReader hands out the files of a load in order, read and extracted
+// by worker goroutines at most loadWindow files ahead of the caller.
+type aheadReader struct {
+	order chan *aheadJob
+	held  *aheadJob // taken from order by ready, not yet returned by next
+	stop  func()    // ends the workers and waits for them
+}
+
+// aheadJob is one file of a readAhead. A file is queued in order (in the
+// order channel, which bounds the files read ahead of the writer) before
+// a worker takes it.
+type aheadJob struct {
+	path      string
+	done      chan struct{} // closed once out, panic or cancelled is set
+	out       preparedFile
+	panic     any
+	cancelled bool // ctx was done before the file was read
+}
+
+// readAhead starts reading and extracting files on worker goroutines. The
+// reader's stop must be called once it is no longer used; next and ready
+// must not be called after it. A panic in an extraction is raised again by
+// next, on the caller's goroutine.
+func (s *Service) readAhead(ctx context.Context, files []string) *aheadReader {
 	workers := s.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = max(1, min(workers, len(files)))
-	// A file is queued in order (in the order channel, which bounds the
-	// files read ahead of the writer) before a worker takes it (jobs).
-	type job struct {
-		path      string
-		done      chan struct{} // closed once out, panic or cancelled is set
-		out       preparedFile
-		panic     any
-		cancelled bool // ctx was done before the file was read
-	}
 	ctx, cancel := context.WithCancel(ctx)
-	order := make(chan *job, 2*workers)
-	jobs := make(chan *job)
+	order := make(chan *aheadJob, max(loadWindow, 2*workers))
+	jobs := make(chan *aheadJob)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		defer close(jobs)
 		for _, f := range files {
-			j := &job{path: f, done: make(chan struct{})}
+			j := &aheadJob{path: f, done: make(chan struct{})}
 			select {
 			case order <- j:
 			case <-ctx.Done():
@@ -314,28 +435,54 @@ func (s *Service) readAhead(ctx context.Context, files []string) (read func(cont
 			}
 		})
 	}
-	read = func(ctx context.Context) (preparedFile, bool) {
-		var j *job
-		select {
-		case j = <-order:
-		case <-ctx.Done():
-			return preparedFile{}, false
-		}
-		select {
-		case <-j.done:
-		case <-ctx.Done():
-			return preparedFile{}, false
-		}
-		if j.panic != nil {
-			panic(j.panic)
-		}
-		return j.out, !j.cancelled
-	}
-	stop = func() {
+	return &aheadReader{order: order, stop: func() {
 		cancel()
 		wg.Wait()
+	}}
+}
+
+// next returns the next file in order, waiting for its extraction; ok is
+// false when ctx is done first.
+func (r *aheadReader) next(ctx context.Context) (preparedFile, bool) {
+	j := r.held
+	r.held = nil
+	if j == nil {
+		select {
+		case j = <-r.order:
+		case <-ctx.Done():
+			return preparedFile{}, false
+		}
 	}
-	return read, stop
+	select {
+	case <-j.done:
+	case <-ctx.Done():
+		return preparedFile{}, false
+	}
+	if j.panic != nil {
+		panic(j.panic)
+	}
+	return j.out, !j.cancelled
+}
+
+// ready reports, without waiting, whether next would return a file at
+// once: the next file is queued and its extraction has ended (without a
+// panic).
+func (r *aheadReader) ready() bool {
+	if r.held == nil {
+		select {
+		case r.held = <-r.order:
+		default:
+			return false
+		}
+	}
+	select {
+	case <-r.held.done:
+		// A panic is raised by next on its own, after the files before it
+		// are written.
+		return r.held.panic == nil
+	default:
+		return false
+	}
 }
 
 // collect expands paths into the sorted list of candidate files, recording

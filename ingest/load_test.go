@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -89,10 +90,10 @@ func TestLoadPathsMatchesSequentialLoad(t *testing.T) {
 		writes   []string
 		indexed  []string
 	}
-	run := func(t *testing.T, loadFn func(*Service, Progress) (Summary, error)) load {
+	run := func(t *testing.T, batch bool, loadFn func(*Service, Progress) (Summary, error)) load {
 		var l load
 		rec := newRecorder(t, 0)
-		svc := New(rec, newPipeline(t), nil, rec)
+		svc := New(rec.as(batch), newPipeline(t), nil, rec)
 		sum, err := loadFn(svc, func(done, total int, path string) {
 			l.progress = append(l.progress, fmt.Sprintf("%d/%d %s", done, total, path))
 		})
@@ -105,16 +106,19 @@ func TestLoadPathsMatchesSequentialLoad(t *testing.T) {
 		l.sum, l.writes, l.indexed = sum, rec.writes, rec.indexed
 		return l
 	}
-	want := run(t, func(svc *Service, p Progress) (Summary, error) {
+	want := run(t, false, func(svc *Service, p Progress) (Summary, error) {
 		return loadSequential(ctx, svc, paths, p)
 	})
 	if want.sum.Documents < 10 || want.sum.Unchanged < 2 || len(want.sum.Skipped) != 6 {
 		t.Fatalf("the reference load did not read the corpus as meant: %+v", want.sum)
 	}
-	for _, workers := range []int{0, 1, 2, 3, 8} {
-		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
-			got := run(t, func(svc *Service, p Progress) (Summary, error) {
-				return svc.WithWorkers(workers).LoadPaths(ctx, paths, p)
+	for _, tc := range []struct {
+		batch   bool
+		workers int
+	}{{false, 0}, {false, 1}, {false, 3}, {true, 0}, {true, 1}, {true, 2}, {true, 3}, {true, 8}} {
+		t.Run(fmt.Sprintf("batch=%v/workers=%d", tc.batch, tc.workers), func(t *testing.T) {
+			got := run(t, tc.batch, func(svc *Service, p Progress) (Summary, error) {
+				return svc.WithWorkers(tc.workers).LoadPaths(ctx, paths, p)
 			})
 			if !reflect.DeepEqual(got.sum, want.sum) {
 				t.Errorf("summary\n got %+v\nwant %+v", got.sum, want.sum)
@@ -169,44 +173,55 @@ func loadSequential(ctx context.Context, s *Service, paths []string, progress Pr
 }
 
 // TestLoadPathsStopsWhenCancelled cancels a load after its third file: no
-// further file is written, every written file is whole, and LoadPaths
-// returns promptly without leaving goroutines behind.
+// further file is written (writing one at a time, none after the third;
+// in batches, none after the batch under way), every written file is whole
+// and reported, and LoadPaths returns promptly without leaving goroutines
+// behind.
 func TestLoadPathsStopsWhenCancelled(t *testing.T) {
-	dir := smallFiles(t, 40)
-	for _, workers := range []int{1, 2, 4} {
-		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
-			before := runtime.NumGoroutine()
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			rec := newRecorder(t, time.Millisecond)
-			ex := &fakeExtractor{delay: 20 * time.Millisecond}
-			svc := New(rec, ex, nil).WithWorkers(workers)
-			var reports int
-			start := time.Now()
-			_, err := svc.LoadPaths(ctx, []string{dir}, func(done, total int, path string) {
-				reports++
-				if done == 3 {
-					cancel()
+	const files = 80
+	dir := smallFiles(t, files)
+	for _, batch := range []bool{false, true} {
+		for _, workers := range []int{1, 2, 4} {
+			t.Run(fmt.Sprintf("batch=%v/workers=%d", batch, workers), func(t *testing.T) {
+				before := runtime.NumGoroutine()
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				rec := newRecorder(t, time.Millisecond)
+				ex := &fakeExtractor{delay: 20 * time.Millisecond}
+				svc := New(rec.as(batch), ex, nil).WithWorkers(workers)
+				var reports, written int
+				start := time.Now()
+				_, err := svc.LoadPaths(ctx, []string{dir}, func(done, total int, path string) {
+					reports++
+					if done == 3 {
+						written = len(rec.writes)
+						cancel()
+					}
+				})
+				if took := time.Since(start); took > 2*time.Second {
+					t.Errorf("LoadPaths took %v after being cancelled", took)
 				}
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("err = %v, want context.Canceled", err)
+				}
+				want := 3
+				if batch {
+					want = written // the batch of the third file, reported whole
+				}
+				if reports != want || len(rec.writes) != want || want < 3 || want >= files {
+					t.Errorf("%d progress reports and %d writes after cancelling at the third (%d written then), want %d and %d",
+						reports, len(rec.writes), written, want, want)
+				}
+				if st, _ := rec.Stats(context.Background()); st.Documents != len(rec.writes) {
+					t.Errorf("the store holds %d documents, want %d", st.Documents, len(rec.writes))
+				}
+				// Writing the third file, at most a window more were queued.
+				if n := int(ex.calls.Load()); n > want+loadWindow+workers {
+					t.Errorf("%d extractions for %d files written with %d workers: it read too far ahead", n, want, workers)
+				}
+				waitGoroutines(t, before)
 			})
-			if took := time.Since(start); took > 2*time.Second {
-				t.Errorf("LoadPaths took %v after being cancelled", took)
-			}
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("err = %v, want context.Canceled", err)
-			}
-			if reports != 3 || len(rec.writes) != 3 {
-				t.Errorf("%d progress reports and %d writes after cancelling at the third, want 3 and 3", reports, len(rec.writes))
-			}
-			if st, _ := rec.Stats(context.Background()); st.Documents != 3 {
-				t.Errorf("the store holds %d documents, want 3", st.Documents)
-			}
-			// Writing the third file, at most 2×workers more were queued.
-			if n := int(ex.calls.Load()); n > 3+2*workers {
-				t.Errorf("%d extractions for 3 files written with %d workers: it read too far ahead", n, workers)
-			}
-			waitGoroutines(t, before)
-		})
+		}
 	}
 }
 
@@ -224,24 +239,70 @@ func TestLoadPathsWithDoneContextWritesNothing(t *testing.T) {
 }
 
 // TestLoadPathsReadsABoundedWindowAhead: with a slow store and a fast
-// extractor, extraction runs ahead of the writes by a few files, never the
-// whole corpus.
+// extractor, extraction runs ahead of the writes by a window of files,
+// never the whole corpus; a store that writes batches then gets several
+// files per batch (group commit).
 func TestLoadPathsReadsABoundedWindowAhead(t *testing.T) {
-	const workers = 2
-	dir := smallFiles(t, 60)
-	ex := &fakeExtractor{}
-	rec := newRecorder(t, 2*time.Millisecond)
-	maxAhead := 0
-	rec.onWrite = func(written int) {
-		maxAhead = max(maxAhead, int(ex.calls.Load())-written)
+	const workers, files = 2, 4 * loadWindow
+	dir := smallFiles(t, files)
+	for _, batch := range []bool{false, true} {
+		t.Run(fmt.Sprintf("batch=%v", batch), func(t *testing.T) {
+			ex := &fakeExtractor{}
+			rec := newRecorder(t, 2*time.Millisecond)
+			maxAhead := 0
+			rec.onWrite = func(written int) {
+				maxAhead = max(maxAhead, int(ex.calls.Load())-written)
+			}
+			sum, err := New(rec.as(batch), ex, nil).WithWorkers(workers).LoadPaths(context.Background(), []string{dir}, nil)
+			if err != nil || sum.Documents != files {
+				t.Fatalf("%+v, %v", sum, err)
+			}
+			// Writing a group, the writer holds it; at most a window more are queued.
+			limit := loadWindow + 1
+			if batch {
+				limit = 2 * loadWindow
+			}
+			if maxAhead > limit || maxAhead < 2 {
+				t.Errorf("extraction ran up to %d files ahead of the writes, want 2…%d", maxAhead, limit)
+			}
+			if !batch {
+				if len(rec.batches) != 0 {
+					t.Errorf("WriteBatch called on a store without it: %v", rec.batches)
+				}
+				return
+			}
+			if len(rec.batches) >= files/2 || slices.Max(rec.batches) > loadWindow {
+				t.Errorf("%d batches for %d files (sizes %v); want fewer than %d, none over %d",
+					len(rec.batches), files, rec.batches, files/2, loadWindow)
+			}
+		})
 	}
-	sum, err := New(rec, ex, nil).WithWorkers(workers).LoadPaths(context.Background(), []string{dir}, nil)
-	if err != nil || sum.Documents != 60 {
-		t.Fatalf("%+v, %v", sum, err)
+}
+
+// TestLoadPathsBatchFailuresStayAlone: in a batch, a document the store
+// rejects is skipped with the reason Write gives, and the documents around
+// it are stored and indexed as if each were written alone.
+func TestLoadPathsBatchFailuresStayAlone(t *testing.T) {
+	dir := smallFiles(t, 12)
+	want := map[bool]Summary{}
+	for _, batch := range []bool{false, true} {
+		rec := newRecorder(t, time.Millisecond)
+		rec.reject = "Document 5 "
+		ex := &fakeExtractor{delay: time.Millisecond}
+		sum, err := New(rec.as(batch), ex, nil, rec).WithWorkers(4).LoadPaths(context.Background(), []string{dir}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[batch] = sum
+		if sum.Documents != 11 || len(sum.Skipped) != 1 || !strings.HasSuffix(sum.Skipped[0].Path, "f05.txt") {
+			t.Errorf("batch=%v: %+v; want 11 documents and f05.txt skipped", batch, sum)
+		}
+		if st, _ := rec.Stats(context.Background()); st.Documents != 11 || len(rec.indexed) != 11 {
+			t.Errorf("batch=%v: %d documents stored, %d indexed; want 11 and 11", batch, st.Documents, len(rec.indexed))
+		}
 	}
-	// Writing file i, the writer holds it; at most 2×workers more are queued.
-	if maxAhead > 2*workers+1 || maxAhead < 2 {
-		t.Errorf("extraction ran up to %d files ahead of the writes, want 2…%d", maxAhead, 2*workers+1)
+	if !reflect.DeepEqual(want[true], want[false]) {
+		t.Errorf("batch load %+v\n differs from one by one %+v", want[true], want[false])
 	}
 }
 
@@ -250,22 +311,26 @@ func TestLoadPathsReadsABoundedWindowAhead(t *testing.T) {
 // the files before it were written.
 func TestLoadPathsRaisesAnExtractorPanic(t *testing.T) {
 	dir := smallFiles(t, 20)
-	before := runtime.NumGoroutine()
-	rec := newRecorder(t, 0)
-	svc := New(rec, &fakeExtractor{panicOn: "f05.txt"}, nil).WithWorkers(3)
-	func() {
-		defer func() {
-			if r := recover(); r != "boom on f05.txt" {
-				t.Errorf("recovered %v, want the extractor's panic", r)
+	for _, batch := range []bool{false, true} {
+		t.Run(fmt.Sprintf("batch=%v", batch), func(t *testing.T) {
+			before := runtime.NumGoroutine()
+			rec := newRecorder(t, 0)
+			svc := New(rec.as(batch), &fakeExtractor{panicOn: "f05.txt"}, nil).WithWorkers(3)
+			func() {
+				defer func() {
+					if r := recover(); r != "boom on f05.txt" {
+						t.Errorf("recovered %v, want the extractor's panic", r)
+					}
+				}()
+				svc.LoadPaths(context.Background(), []string{dir}, nil)
+				t.Error("LoadPaths returned")
+			}()
+			if len(rec.writes) != 5 {
+				t.Errorf("%d files written before the panic, want 5", len(rec.writes))
 			}
-		}()
-		svc.LoadPaths(context.Background(), []string{dir}, nil)
-		t.Error("LoadPaths returned")
-	}()
-	if len(rec.writes) != 5 {
-		t.Errorf("%d files written before the panic, want 5", len(rec.writes))
+			waitGoroutines(t, before)
+		})
 	}
-	waitGoroutines(t, before)
 }
 
 // recorder is a memory store and an Indexer that records, in order, every
@@ -279,6 +344,18 @@ type recorder struct {
 	mu      sync.Mutex
 	writes  []string // doc ID, created, number and hash of the triples
 	indexed []string
+	batches []int  // sizes of the WriteBatch calls
+	reject  string // Write fails (INVALID) for documents whose text has this
+}
+
+// as returns the recorder as a store that writes batches (the recorder
+// itself) or one that only has Store's methods, so the loader writes each
+// document with Write.
+func (r *recorder) as(batch bool) pledgegraph.Store {
+	if batch {
+		return r
+	}
+	return struct{ pledgegraph.Store }{r}
 }
 
 func newRecorder(t *testing.T, delay time.Duration) *recorder {
@@ -304,11 +381,55 @@ func (r *recorder) Write(ctx context.Context, docID string, ts []pledgegraph.Tri
 		r.onWrite(len(r.writes))
 	}
 	time.Sleep(r.delay)
-	created, err := r.Store.Write(ctx, docID, ts)
+	created, err := r.write(ctx, docID, ts)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.writes = append(r.writes, fmt.Sprintf("%s created=%v triples=%d %x", docID, created, len(ts), sha256.Sum256(fmt.Appendf(nil, "%#v", ts))))
+	r.record(docID, created, ts)
 	return created, err
+}
+
+func (r *recorder) write(ctx context.Context, docID string, ts []pledgegraph.Triple) (bool, error) {
+	if r.reject != "" {
+		for _, t := range ts {
+			if t.Object.Kind == pledgegraph.TermString && strings.Contains(t.Object.Str, r.reject) {
+				return false, pledgegraph.Errorf(pledgegraph.EINVALID, "rejected %s", docID)
+			}
+		}
+	}
+	return r.Store.Write(ctx, docID, ts)
+}
+
+func (r *recorder) WriteBatch(ctx context.Context, docs []pledgegraph.DocumentTriples) ([]pledgegraph.WriteResult, error) {
+	defer r.enter()()
+	if r.onWrite != nil {
+		r.onWrite(len(r.writes))
+	}
+	time.Sleep(r.delay)
+	var res []pledgegraph.WriteResult
+	if r.reject != "" {
+		// Rejects as write does, the others in one batch.
+		res = make([]pledgegraph.WriteResult, len(docs))
+		for i, d := range docs {
+			res[i].Created, res[i].Err = r.write(ctx, d.ID, d.Triples)
+		}
+	} else {
+		var err error
+		if res, err = r.Store.WriteBatch(ctx, docs); err != nil {
+			return nil, err
+		}
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.batches = append(r.batches, len(docs))
+	for i, d := range docs {
+		r.record(d.ID, res[i].Created, d.Triples)
+	}
+	return res, nil
+}
+
+// record notes a write; r.mu is held.
+func (r *recorder) record(docID string, created bool, ts []pledgegraph.Triple) {
+	r.writes = append(r.writes, fmt.Sprintf("%s created=%v triples=%d %x", docID, created, len(ts), sha256.Sum256(fmt.Appendf(nil, "%#v", ts))))
 }
 
 func (r *recorder) Index(_ context.Context, x *pledgegraph.Extraction) error {

@@ -144,11 +144,11 @@ func BenchmarkWriteBolt(b *testing.B) {
 	if n, err := strconv.Atoi(os.Getenv("BENCH_WRITE_DOCS")); err == nil && n > 1 {
 		docs = n
 	}
-	fixtures := make([]DocumentTriples, docs)
+	fixtures := make([]pledgegraph.DocumentTriples, docs)
 	quads := make([]int, docs)
 	for i := range fixtures {
 		f := benchDoc(2000000 + i)
-		fixtures[i] = DocumentTriples{ID: f.Doc.ID, Triples: f.triples()}
+		fixtures[i] = pledgegraph.DocumentTriples{ID: f.Doc.ID, Triples: f.triples()}
 		qs, err := documentQuads(f.Doc.ID, fixtures[i].Triples)
 		if err != nil {
 			b.Fatal(err)

@@ -1051,10 +1051,10 @@ func testCacheCoherence(t *testing.T, s *Store) {
 	}
 }
 
-func batchOf(fs ...docFixture) []DocumentTriples {
-	out := make([]DocumentTriples, len(fs))
+func batchOf(fs ...docFixture) []pledgegraph.DocumentTriples {
+	out := make([]pledgegraph.DocumentTriples, len(fs))
 	for i, f := range fs {
-		out[i] = DocumentTriples{ID: f.Doc.ID, Triples: f.triples()}
+		out[i] = pledgegraph.DocumentTriples{ID: f.Doc.ID, Triples: f.triples()}
 	}
 	return out
 }
@@ -1089,13 +1089,13 @@ func checkDocumentQuads(t *testing.T, s *Store, docID string, triples []pledgegr
 func testWriteBatch(t *testing.T, s *Store) {
 	a, b, g, many := fixtureA(), fixtureB(), fixtureGeorgiaPerson(), fixtureMany(5)
 	write(t, s, a)
-	bad := DocumentTriples{ID: "doc:bad", Triples: []pledgegraph.Triple{{Subject: "doc:bad", Predicate: pledgegraph.PredTitle, Object: pledgegraph.Str("no type")}}}
+	bad := pledgegraph.DocumentTriples{ID: "doc:bad", Triples: []pledgegraph.Triple{{Subject: "doc:bad", Predicate: pledgegraph.PredTitle, Object: pledgegraph.Str("no type")}}}
 	docs := batchOf(a, b, g)
 	docs = append(docs, bad)
 	docs = append(docs, batchOf(b, many)...)
-	docs = append(docs, DocumentTriples{ID: ""})
+	docs = append(docs, pledgegraph.DocumentTriples{ID: ""})
 	var (
-		res []WriteResult
+		res []pledgegraph.WriteResult
 		err error
 	)
 	// One round trip to see what is stored, one transaction.
@@ -1169,7 +1169,7 @@ func testWriteBatch(t *testing.T, s *Store) {
 		t.Errorf("Stats after a batch of %d = %+v", len(big), st)
 	}
 
-	_, err = s.WriteBatch(ctx, make([]DocumentTriples, MaxBatch+1))
+	_, err = s.WriteBatch(ctx, make([]pledgegraph.DocumentTriples, MaxBatch+1))
 	wantCode(t, "WriteBatch(too many)", err, pledgegraph.ELIMIT)
 }
 
@@ -1188,7 +1188,7 @@ func testWriteBatchFailure(t *testing.T, s *Store) {
 		t.Fatal(err)
 	}
 	// An invalid document first, b twice: results by position in docs.
-	docs := append([]DocumentTriples{{ID: "doc:bad"}}, batchOf(a, b, g, b)...)
+	docs := append([]pledgegraph.DocumentTriples{{ID: "doc:bad"}}, batchOf(a, b, g, b)...)
 	res, err := s.WriteBatch(ctx, docs)
 	if err != nil {
 		t.Fatal(err)
@@ -1231,7 +1231,7 @@ func testWriteBatchConcurrent(t *testing.T, s *Store) {
 		fs = append(fs, fixtureMany(3+i))
 	}
 	const writers = 3
-	results := make([][]WriteResult, writers)
+	results := make([][]pledgegraph.WriteResult, writers)
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
 	for w := 0; w < writers; w++ {

@@ -73,7 +73,10 @@ type generationReader interface {
 	generation(ctx context.Context) (int64, error)
 }
 
-var _ pledgegraph.Store = (*Store)(nil)
+var (
+	_ pledgegraph.Store       = (*Store)(nil)
+	_ pledgegraph.BatchWriter = (*Store)(nil)
+)
 
 // Open opens the quad store cfg names, creating it if missing.
 //
@@ -330,20 +333,6 @@ func (s *Store) writeNew(ctx context.Context, op, docID string, quads []quad.Qua
 	return true, nil
 }
 
-// DocumentTriples is one document of WriteBatch: what Write takes.
-type DocumentTriples struct {
-	ID      string
-	Triples []pledgegraph.Triple
-}
-
-// WriteResult is what WriteBatch did with one document: Created as Write
-// returns it, or Err, the error Write would have returned (nothing of the
-// document is stored).
-type WriteResult struct {
-	Created bool
-	Err     error
-}
-
 // batchQuads bounds the quads of one WriteBatch transaction: enough for
 // the pages many documents share (a Bolt commit rewrites every page a
 // document touches; most are shared with the next documents) while bounding
@@ -365,12 +354,12 @@ const batchQuads = 16384
 // The error is LIMIT_EXCEEDED for more than MaxBatch documents (nothing is
 // written); otherwise nil, with one result per document, aligned with docs.
 // Round trips: one to see which documents are stored, one per transaction.
-func (s *Store) WriteBatch(ctx context.Context, docs []DocumentTriples) ([]WriteResult, error) {
+func (s *Store) WriteBatch(ctx context.Context, docs []pledgegraph.DocumentTriples) ([]pledgegraph.WriteResult, error) {
 	const op = "store.WriteBatch"
 	if err := checkBatch(op, len(docs)); err != nil {
 		return nil, err
 	}
-	out := make([]WriteResult, len(docs))
+	out := make([]pledgegraph.WriteResult, len(docs))
 	type pending struct {
 		i     int
 		quads []quad.Quad
