@@ -52,7 +52,8 @@
 // documents in one transaction (bounded by batchQuads), where they share most
 // of those pages: each document is still whole in one transaction, a stored
 // document is still skipped, and a failed transaction is retried document by
-// document. Bulk loads should use it.
+// document. The loader (ingest.LoadPaths) uses it through
+// pledgegraph.BatchWriter: a group commit of the documents extracted ahead.
 //
 // # Round trips
 //
