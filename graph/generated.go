@@ -9650,7 +9650,10 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNGraphEdge2ᚕᚖpledgegraphᚋgraphᚋmodelᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GraphEdge) graphql.Marshaler {
-	ret := marshalList(ctx, len(v), plainGraphEdges(ctx, sel), func(ctx context.Context, i int) graphql.Marshaler {
+	if m := fastGraphEdges(ctx, sel, v); m != nil {
+		return m
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphEdge2ᚖpledgegraphᚋgraphᚋmodelᚐGraphEdge(ctx, sel, v[i])
@@ -9674,7 +9677,10 @@ func (ec *executionContext) marshalNGraphEdge2ᚖpledgegraphᚋgraphᚋmodelᚐG
 }
 
 func (ec *executionContext) marshalNGraphNode2ᚕᚖpledgegraphᚋgraphᚋmodelᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GraphNode) graphql.Marshaler {
-	ret := marshalList(ctx, len(v), plainGraphNodes(ctx, sel), func(ctx context.Context, i int) graphql.Marshaler {
+	if m := fastGraphNodes(ctx, sel, v); m != nil {
+		return m
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNGraphNode2ᚖpledgegraphᚋgraphᚋmodelᚐGraphNode(ctx, sel, v[i])

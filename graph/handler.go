@@ -38,6 +38,8 @@ type Options struct {
 	Timeout       time.Duration // per request; default DefaultTimeout
 	MaxBodyBytes  int64         // largest request body; default DefaultMaxBodyBytes
 	BatchWait     time.Duration // how long loaders gather keys before a store call; default 1ms
+
+	gqlgenPOST bool // tests: serve POST with gqlgen's transport, to compare postJSON with it
 }
 
 // Defaults of Options.
@@ -76,7 +78,11 @@ func NewHandler(cfg Options) http.Handler {
 	}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
-	srv.AddTransport(transport.POST{})
+	if cfg.gqlgenPOST {
+		srv.AddTransport(transport.POST{})
+	} else {
+		srv.AddTransport(postJSON{})
+	}
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.Introspection{})
 	srv.Use(&limits{maxComplexity: cfg.MaxComplexity, maxDepth: cfg.MaxDepth})

@@ -1,9 +1,10 @@
 // Command listfix edits the code gqlgen generates (go generate runs it
 // right after gqlgen): the lists of path and neighbourhood answers
-// ([GraphNode!]! and [GraphEdge!]!) are marshalled by graph.marshalList,
-// which runs the elements one after another when the selection reaches no
-// resolver, instead of gqlgen's goroutine per element. It fails when the
-// generated code no longer has the expected shape.
+// ([GraphNode!]! and [GraphEdge!]!) are first offered to graph's direct
+// JSON writers (fastGraphNodes, fastGraphEdges), which write them when the
+// selection reaches no resolver, instead of gqlgen's goroutine per element
+// and resolver machinery per field. It fails when the generated code no
+// longer has the expected shape.
 //
 // Usage: go run ./internal/listfix generated.go
 package main
@@ -14,11 +15,11 @@ import (
 	"os"
 )
 
-// lists names the list marshallers to edit and the function that tells,
-// from the selection, whether its elements may be marshalled in sequence.
-var lists = []struct{ marshaller, plain string }{
-	{"marshalNGraphNode2ᚕᚖpledgegraphᚋgraphᚋmodelᚐGraphNodeᚄ", "plainGraphNodes"},
-	{"marshalNGraphEdge2ᚕᚖpledgegraphᚋgraphᚋmodelᚐGraphEdgeᚄ", "plainGraphEdges"},
+// lists names the list marshallers to edit and the function that writes
+// the list directly or returns nil.
+var lists = []struct{ marshaller, fast string }{
+	{"marshalNGraphNode2ᚕᚖpledgegraphᚋgraphᚋmodelᚐGraphNodeᚄ", "fastGraphNodes"},
+	{"marshalNGraphEdge2ᚕᚖpledgegraphᚋgraphᚋmodelᚐGraphEdgeᚄ", "fastGraphEdges"},
 }
 
 const concurrent = "ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {"
@@ -61,8 +62,9 @@ func fix(src []byte) ([]byte, error) {
 		if j < 0 {
 			return nil, fmt.Errorf("%s does not marshal its elements with MarshalSliceConcurrently as expected", l.marshaller)
 		}
-		repl := []byte("ret := marshalList(ctx, len(v), " + l.plain + "(ctx, sel), func(ctx context.Context, i int) graphql.Marshaler {")
-		fixed := append(append(append([]byte{}, body[:j]...), repl...), body[j+len(concurrent):]...)
+		open := bytes.IndexByte(body, '\n') + 1
+		fast := []byte("\tif m := " + l.fast + "(ctx, sel, v); m != nil {\n\t\treturn m\n\t}\n")
+		fixed := append(append(append([]byte{}, body[:open]...), fast...), body[open:]...)
 		src = append(append(append([]byte{}, src[:i]...), fixed...), src[i+end:]...)
 	}
 	return src, nil
