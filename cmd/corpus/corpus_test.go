@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"pledgegraph"
@@ -107,7 +108,7 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-var dateline = regexp.MustCompile(`^[\p{Lu} .'-]+, (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2} \(wire\) (—|--) \p{Lu}`)
+var dateline = regexp.MustCompile(`^[\p{Lu} .'-]+, (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(, 20\d\d)? \(wire\) (—|--) \p{Lu}`)
 
 // Every article is UTF-8 text in the layout the loader reads: headline,
 // dateline, paragraphs, with quotes, a caption and varied quote marks.
@@ -184,7 +185,8 @@ func TestLoaderExtractsDenseGraph(t *testing.T) {
 	}
 	g := NewGenerator(1)
 	const n = 60
-	stmts, speakers, cmts := 0, 0, 0
+	stmts, speakers, cmts, dated := 0, 0, 0, 0
+	years := map[int]bool{}
 	docsOf := map[string]int{}
 	for i := range n {
 		a := g.Article(i)
@@ -194,6 +196,13 @@ func TestLoaderExtractsDenseGraph(t *testing.T) {
 		}
 		stmts += len(x.Statements)
 		cmts += len(x.Commitments)
+		if d := x.Document.PublishedAt; !d.IsZero() {
+			dated++
+			years[d.Year()] = true
+			if !strings.Contains(a.Text, fmt.Sprintf("%s %d, %d (wire)", d.Month(), d.Day(), d.Year())) {
+				t.Errorf("%s: published %s, not the date of its dateline", a.Name, d.Format(time.DateOnly))
+			}
+		}
 		for _, s := range x.Statements {
 			if s.Speaker != "" {
 				speakers++
@@ -211,6 +220,11 @@ func TestLoaderExtractsDenseGraph(t *testing.T) {
 	}
 	t.Logf("%d articles: %.1f statements (%.0f%% with a speaker), %.1f commitments per article; %d actors, %d in more than one article",
 		n, float64(stmts)/n, 100*float64(speakers)/float64(max(stmts, 1)), float64(cmts)/n, len(docsOf), shared)
+	// Seven in eight articles are dated (the loader reads the dateline's
+	// year), over three years, so date filters and timelines have work.
+	if dated != n-n/8 || len(years) != 3 {
+		t.Errorf("%d of %d articles dated, in years %v; want %d, over 3 years", dated, n, years, n-n/8)
+	}
 	if stmts < 3*n || cmts < n || shared < 30 {
 		t.Errorf("sparse graph: %d statements, %d commitments, %d shared actors over %d articles", stmts, cmts, shared, n)
 	}
