@@ -66,15 +66,13 @@ func (t postJSON) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 		_, _ = w.Write(b)
 		return
 	}
-	buf := make([]byte, 0, len(resp.Data)+len(`{"data":}`)+64)
-	buf = append(buf, `{"data":`...)
+	_, _ = io.WriteString(w, `{"data":`)
 	if resp.Data == nil {
-		buf = append(buf, "null"...)
+		_, _ = io.WriteString(w, "null")
 	} else {
-		buf = appendHTMLEscaped(buf, resp.Data)
+		writeHTMLEscaped(w, resp.Data)
 	}
-	buf = append(buf, '}')
-	_, _ = w.Write(buf)
+	_, _ = io.WriteString(w, "}")
 }
 
 // acceptsJSON reports whether transport.POST would answer a request with
@@ -98,28 +96,28 @@ func acceptsJSON(accept string) bool {
 	return false
 }
 
-// appendHTMLEscaped appends compact JSON as encoding/json's Marshal writes
-// a json.RawMessage: <, > and & as \u003c, \u003e and \u0026, and the line
+// writeHTMLEscaped writes compact JSON as encoding/json's Marshal writes a
+// json.RawMessage: <, > and & as \u003c, \u003e and \u0026, and the line
 // and paragraph separators U+2028 and U+2029 escaped (none of them can
 // appear outside a string in valid JSON).
-func appendHTMLEscaped(dst, src []byte) []byte {
+func writeHTMLEscaped(w io.Writer, src []byte) {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		if c == '<' || c == '>' || c == '&' {
-			dst = append(dst, src[start:i]...)
-			dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			_, _ = w.Write(src[start:i])
+			_, _ = w.Write([]byte{'\\', 'u', '0', '0', hex[c>>4], hex[c&0xF]})
 			start = i + 1
 		}
 		if c == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && src[i+2]&^1 == 0xA8 {
-			dst = append(dst, src[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[src[i+2]&0xF])
+			_, _ = w.Write(src[start:i])
+			_, _ = w.Write([]byte{'\\', 'u', '2', '0', '2', hex[src[i+2]&0xF]})
 			start = i + 3
 			i += 2
 		}
 	}
-	return append(dst, src[start:]...)
+	_, _ = w.Write(src[start:])
 }
 
 // errReader fails every read with err.

@@ -30,9 +30,16 @@ type memHop struct {
 // bitmap of the kept nodes and a slot per node for candidate counting,
 // both left zeroed after use.
 type scratch struct {
-	kept []uint64
-	slot []int32
-	hops []memHop // reused between levels and queries
+	kept  []uint64
+	slot  []int32
+	hops  []memHop  // reused between levels and queries
+	cands []memCand // reused by admit
+}
+
+// memCand is a node admit may keep, with the hops that reach it.
+type memCand struct {
+	n     int32
+	links int
 }
 
 // typeCode numbers the node types a relation may accept.
@@ -171,18 +178,19 @@ func (v *snapView) neighborhood(ctx context.Context, of string, depth int, rels 
 // reach that are not kept, at most room, the best connected first (most
 // hops), then in order of discovery.
 func (v *snapView) admit(sc *scratch, hops []memHop, isKept func(int32) bool, room int, truncated *bool) []int32 {
-	type cand struct {
-		n     int32
-		links int
-	}
-	var cands []cand
+	cands := sc.cands[:0]
+	defer func() {
+		if cap(cands) <= 1<<16 {
+			sc.cands = cands[:0]
+		}
+	}()
 	for _, h := range hops {
 		if isKept(h.to) {
 			continue
 		}
 		i := sc.slot[h.to]
 		if i == 0 {
-			cands = append(cands, cand{n: h.to})
+			cands = append(cands, memCand{n: h.to})
 			i = int32(len(cands))
 			sc.slot[h.to] = i
 		}
@@ -191,13 +199,14 @@ func (v *snapView) admit(sc *scratch, hops []memHop, isKept func(int32) bool, ro
 	for _, c := range cands {
 		sc.slot[c.n] = 0
 	}
-	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.links, a.links) })
-	if len(cands) > room {
+	slices.SortStableFunc(cands, func(a, b memCand) int { return cmp.Compare(b.links, a.links) })
+	kept := cands
+	if len(kept) > room {
 		*truncated = true
-		cands = cands[:max(room, 0)]
+		kept = kept[:max(room, 0)]
 	}
-	out := make([]int32, len(cands))
-	for i, c := range cands {
+	out := make([]int32, len(kept))
+	for i, c := range kept {
 		out[i] = c.n
 	}
 	return out
