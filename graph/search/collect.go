@@ -2,10 +2,13 @@ package search
 
 import (
 	"context"
+	"errors"
+	"math"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
@@ -18,9 +21,10 @@ import (
 // prefix queries walk every segment's dictionary (a fuzzy one after
 // building a Levenshtein automaton) each time they run. A busy name has
 // thousands of hits, so these dominated the cost of a search. Here a page
-// is collected by score alone, reading an ID only where scores tie, and the
-// expansions of fuzzy and prefix terms are kept while the index's segments
-// stay the same. The hits, their order and their scores are bleve's.
+// is collected by score alone, reading an ID only where scores tie (and
+// keeping the IDs read), and the expansions of fuzzy and prefix terms are
+// kept while the index's segments stay the same. The hits, their order
+// and their scores are bleve's.
 
 // sortKey is where a hit sorts: by descending score, then ascending ID.
 type sortKey struct {
@@ -34,172 +38,250 @@ type pageHit struct {
 	fields map[string]string // fType, fLabel, fText, fRecord as stored
 }
 
-// pageCollector receives every hit of a search (bleve's collector counts
-// them) and keeps the k best after a cursor. It is installed in place of
-// bleve's top-N handler through search.MakeDocumentMatchHandlerKey with a
-// sort by score alone, so that bleve loads nothing per hit.
-type pageCollector struct {
-	k      int      // hits to keep
-	load   int      // of which the first load get their stored fields
-	after  *sortKey // nil: from the first hit
-	reader index.IndexReader
-	pool   *bsearch.DocumentMatchPool
-	heap   []*candidate // the worst kept hit first
-	page   []pageHit    // the result, set by the final call
+// collector receives every hit of a search and keeps those after the
+// cursor that may be among the k best; finish picks the page from them.
+// It reads an ID only where a score ties with the cursor's or the page's
+// last, and for the page.
+type collector struct {
+	r     index.IndexReader
+	idOf  func(doc uint64) (string, error) // reads an ID
+	cache *expansionCache                  // of IDs, or nil
+	k     int                              // hits to keep
+	after *sortKey                         // nil: from the first hit
+	total uint64                           // hits received
+	top   []float64
+	hits  []rawHit // after the cursor, with a score that was among the k best when received
+	// Uncertain scores (see engine.go): whether one is next to the
+	// cursor's, and the highest of those dropped.
+	unsure bool
+	lost   float64
+	prunAt int // prune the hits when there are as many
 }
 
-// candidate is a kept hit; its ID is read when a tie needs it.
-type candidate struct {
-	score float64
-	iid   index.IndexInternalID
-	id    string
-}
-
-// handler is a search.MakeDocumentMatchHandler.
-func (c *pageCollector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
-	c.reader, c.pool = sctx.IndexReader, sctx.DocumentMatchPool
-	return c.collect, false, nil
-}
-
-// collect takes one hit, or nil at the end.
-func (c *pageCollector) collect(d *bsearch.DocumentMatch) error {
-	if d == nil {
-		return c.finish()
+func newCollector(r index.IndexReader, k int, after *sortKey) *collector {
+	c := &collector{r: r, k: k, after: after, top: make([]float64, 0, k), lost: math.Inf(-1), prunAt: 2*k + 256}
+	var buf []byte
+	c.idOf = func(doc uint64) (string, error) {
+		buf = index.NewIndexInternalID(buf, doc)
+		return r.ExternalID(buf)
 	}
-	defer c.pool.Put(d)
-	cand := candidate{score: d.Score}
+	return c
+}
+
+// rawHit is a hit: its score, its document number in the snapshot, its
+// ID once read, and whether its score is uncertain (see engine.go).
+type rawHit struct {
+	score     float64
+	doc       uint64
+	id        string
+	uncertain bool
+}
+
+// errUncertain says that an uncertain score could change the page: Find
+// then lets bleve do it all.
+var errUncertain = errors.New("search: an uncertain score could change the page")
+
+// near reports whether two scores are within what the order of a sum of a
+// few of them can change, with a wide margin.
+func near(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// add takes one hit.
+func (c *collector) add(score float64, doc uint64, uncertain bool) error {
+	c.total++
+	h := rawHit{score: score, doc: doc, uncertain: uncertain}
 	if c.after != nil {
-		if d.Score > c.after.score {
+		if uncertain && near(score, c.after.score) {
+			c.unsure = true
+		}
+		if score > c.after.score {
 			return nil
 		}
-		if d.Score == c.after.score {
-			id, err := c.reader.ExternalID(d.IndexInternalID)
-			if err != nil {
+		if score == c.after.score {
+			if err := c.readID(&h); err != nil {
 				return err
 			}
-			if id <= c.after.id {
+			if h.id <= c.after.id {
 				return nil
 			}
-			cand.id = id
 		}
 	}
-	if len(c.heap) < c.k {
-		kept := cand
-		kept.iid = slices.Clone(d.IndexInternalID)
-		c.heap = append(c.heap, &kept)
-		return c.up(len(c.heap) - 1)
+	if len(c.top) == c.k {
+		if score < c.top[0] {
+			c.drop(h)
+			return nil
+		}
+		if score > c.top[0] {
+			c.top[0] = score
+			c.down()
+		}
+	} else {
+		c.up(score)
 	}
-	worse, err := c.worse(&cand, c.heap[0], d.IndexInternalID)
-	if err != nil || worse {
-		return err
+	c.hits = append(c.hits, h)
+	if len(c.hits) >= c.prunAt {
+		c.prune()
+		c.prunAt = 2*len(c.hits) + 256 // ties with the k-th best are all kept
 	}
-	// It replaces the worst, whose memory it takes over.
-	w := c.heap[0]
-	w.score, w.id, w.iid = cand.score, cand.id, append(w.iid[:0], d.IndexInternalID...)
-	return c.down(0)
+	return nil
 }
 
-// worse reports whether a sorts after b, reading their IDs if their scores
-// tie (iid is a's internal ID when a.iid is not set yet).
-func (c *pageCollector) worse(a, b *candidate, iid index.IndexInternalID) (bool, error) {
-	if a.score != b.score {
-		return a.score < b.score, nil
+// drop notes a hit that cannot be on the page.
+func (c *collector) drop(h rawHit) {
+	if h.uncertain && h.score > c.lost {
+		c.lost = h.score
 	}
-	if iid == nil {
-		iid = a.iid
-	}
-	if err := c.readID(a, iid); err != nil {
-		return false, err
-	}
-	if err := c.readID(b, b.iid); err != nil {
-		return false, err
-	}
-	return a.id > b.id, nil
 }
 
-// readID sets x.id if it is not set yet.
-func (c *pageCollector) readID(x *candidate, iid index.IndexInternalID) error {
-	if x.id != "" {
+// prune drops the hits that are not among the k best any more.
+func (c *collector) prune() {
+	if len(c.top) < c.k {
+		return
+	}
+	kept := c.hits[:0]
+	for _, h := range c.hits {
+		if h.score >= c.top[0] {
+			kept = append(kept, h)
+		} else {
+			c.drop(h)
+		}
+	}
+	c.hits = kept
+}
+
+// up and down keep c.top a min-heap of the k best scores received.
+func (c *collector) up(score float64) {
+	c.top = append(c.top, score)
+	for i := len(c.top) - 1; i > 0 && c.top[(i-1)/2] > c.top[i]; i = (i - 1) / 2 {
+		c.top[i], c.top[(i-1)/2] = c.top[(i-1)/2], c.top[i]
+	}
+}
+
+func (c *collector) down() {
+	for i := 0; ; {
+		m := i
+		if l := 2*i + 1; l < len(c.top) && c.top[l] < c.top[m] {
+			m = l
+		}
+		if r := 2*i + 2; r < len(c.top) && c.top[r] < c.top[m] {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		c.top[i], c.top[m] = c.top[m], c.top[i]
+		i = m
+	}
+}
+
+// readID sets h.id if it is not set yet.
+func (c *collector) readID(h *rawHit) error {
+	if h.id != "" {
 		return nil
 	}
-	id, err := c.reader.ExternalID(iid)
-	x.id = id
+	id, err := c.idOf(h.doc)
+	h.id = id
 	return err
 }
 
-// up and down keep c.heap a heap with the worst hit first.
-func (c *pageCollector) up(i int) error {
-	for i > 0 {
-		p := (i - 1) / 2
-		w, err := c.worse(c.heap[i], c.heap[p], nil)
-		if err != nil || !w {
-			return err
-		}
-		c.heap[i], c.heap[p] = c.heap[p], c.heap[i]
-		i = p
+// finish returns the k best hits (by descending score, then ID), the
+// first load of them with their stored fields, from the snapshot the
+// search ran on.
+func (c *collector) finish(load int) ([]pageHit, error) {
+	c.prune()
+	if c.unsure || len(c.top) == c.k && !math.IsInf(c.lost, -1) && near(c.lost, c.top[0]) {
+		return nil, errUncertain
 	}
-	return nil
-}
-
-func (c *pageCollector) down(i int) error {
-	for {
-		worst := i
-		for _, ch := range []int{2*i + 1, 2*i + 2} {
-			if ch < len(c.heap) {
-				w, err := c.worse(c.heap[ch], c.heap[worst], nil)
-				if err != nil {
-					return err
-				}
-				if w {
-					worst = ch
-				}
+	hits := c.hits
+	for _, h := range hits {
+		if h.uncertain {
+			return nil, errUncertain
+		}
+	}
+	// IDs: ties with the k-th best score are often many, and the same
+	// from one search to the next.
+	snap, cached := c.r.(*scorch.IndexSnapshot)
+	cached = cached && c.cache != nil
+	if !cached || !c.cache.knownIDs(snap, hits) {
+		for i := range hits {
+			if err := c.readID(&hits[i]); err != nil {
+				return nil, err
 			}
 		}
-		if worst == i {
-			return nil
-		}
-		c.heap[i], c.heap[worst] = c.heap[worst], c.heap[i]
-		i = worst
-	}
-}
-
-// finish orders the kept hits best first and reads the IDs and the stored
-// fields of the page, from the snapshot the search ran on.
-func (c *pageCollector) finish() error {
-	for _, h := range c.heap {
-		if err := c.readID(h, h.iid); err != nil {
-			return err
+		if cached {
+			c.cache.putIDs(snap, hits)
 		}
 	}
-	slices.SortFunc(c.heap, func(a, b *candidate) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return strings.Compare(a.id, b.id)
-	})
-	c.page = make([]pageHit, len(c.heap))
-	for i, h := range c.heap {
-		c.page[i].sortKey = sortKey{h.score, h.id}
-		if i < c.load {
-			fields, err := storedFields(c.reader, h)
+	hits = best(hits, c.k)
+	page := make([]pageHit, len(hits))
+	for i, h := range hits {
+		page[i].sortKey = sortKey{h.score, h.id}
+		if i < load {
+			fields, err := storedFields(c.r, h.doc, h.id)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			c.page[i].fields = fields
+			page[i].fields = fields
 		}
 	}
-	return nil
+	return page, nil
+}
+
+// best returns the k best hits (by descending score, then ID) in order;
+// it reorders hits.
+func best(hits []rawHit, k int) []rawHit {
+	if len(hits) > k {
+		// A heap of the k best so far, the worst first.
+		h := hits[:0]
+		for _, x := range hits {
+			switch {
+			case len(h) < k:
+				h = append(h, x)
+				for i := len(h) - 1; i > 0 && better(h[(i-1)/2], h[i]); i = (i - 1) / 2 {
+					h[i], h[(i-1)/2] = h[(i-1)/2], h[i]
+				}
+			case better(x, h[0]):
+				h[0] = x
+				for i := 0; ; {
+					w := i
+					if l := 2*i + 1; l < len(h) && better(h[w], h[l]) {
+						w = l
+					}
+					if r := 2*i + 2; r < len(h) && better(h[w], h[r]) {
+						w = r
+					}
+					if w == i {
+						break
+					}
+					h[i], h[w] = h[w], h[i]
+					i = w
+				}
+			}
+		}
+		hits = h
+	}
+	slices.SortFunc(hits, func(a, b rawHit) int {
+		if better(a, b) {
+			return -1
+		}
+		return 1
+	})
+	return hits
+}
+
+// better reports whether a sorts before b: a higher score, or the same
+// and a lower ID.
+func better(a, b rawHit) bool {
+	return a.score > b.score || a.score == b.score && a.id < b.id
 }
 
 // storedFields reads the stored fields of a hit that we show. From a
 // scorch snapshot, they are read at the hit's place in its segment, found
-// from its internal ID (the segments' documents are numbered one after
-// the other), which spares the look-up of its ID in every segment that
-// reader.Document does; that place is checked against the hit's ID.
-func storedFields(r index.IndexReader, h *candidate) (map[string]string, error) {
+// from its document number (the segments' documents are numbered one
+// after the other), which spares the look-up of its ID in every segment
+// that reader.Document does; that place is checked against the hit's ID.
+func storedFields(r index.IndexReader, doc uint64, id string) (map[string]string, error) {
 	fields := map[string]string{}
 	keep := func(name string, value []byte) {
 		switch name {
@@ -208,13 +290,13 @@ func storedFields(r index.IndexReader, h *candidate) (map[string]string, error) 
 		}
 	}
 	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		n := h.iid.Value()
+		n := doc
 		for _, s := range snap.Segments() {
 			if count := s.Segment().Count(); n >= count {
 				n -= count
 				continue
 			}
-			if id, err := s.DocID(n); err != nil || string(id) != h.id {
+			if got, err := s.DocID(n); err != nil || string(got) != id {
 				break // not where expected: look it up by ID
 			}
 			err := s.VisitDocument(n, func(name string, _ byte, value []byte, _ []uint64) bool {
@@ -224,7 +306,7 @@ func storedFields(r index.IndexReader, h *candidate) (map[string]string, error) 
 			return fields, err
 		}
 	}
-	d, err := r.Document(h.id)
+	d, err := r.Document(id)
 	if err != nil || d == nil {
 		return fields, err
 	}
@@ -234,12 +316,22 @@ func storedFields(r index.IndexReader, h *candidate) (map[string]string, error) 
 
 // expansionCache keeps the expansions of fuzzy and prefix query terms
 // (the terms of a field's dictionary within the edit distance, or with the
-// prefix) for one set of index segments: segments are immutable, and a
-// write or a merge makes a new set, which empties the cache.
+// prefix), and the IDs of hits read, for one set of index segments:
+// segments are immutable, and a write or a merge makes a new set, which
+// empties the cache.
 type expansionCache struct {
-	mu   sync.Mutex
-	segs []uint64 // IDs of the segments the entries were read from
-	m    map[expansionKey]*expansion
+	mu    sync.Mutex
+	segs  []uint64 // IDs of the segments the entries were read from
+	valid bool     // segs is set
+	m     map[expansionKey]*expansion
+	ids   map[uint64]string // by document number in the snapshot
+	types map[typesKey]*roaring.Bitmap
+}
+
+// typesKey names the entries of some types in a segment.
+type typesKey struct {
+	seg   uint64
+	types string
 }
 
 // expansionKey names an expansion; fuzziness 0 is a prefix's.
@@ -256,8 +348,11 @@ type expansion struct {
 	dists []uint8
 }
 
-// maxExpansions bounds the cache; it starts over when full.
-const maxExpansions = 4096
+// The cache starts over when it holds as many expansions, or IDs.
+const (
+	maxExpansions = 4096
+	maxIDs        = 1 << 16
+)
 
 func (ec *expansionCache) get(snap *scorch.IndexSnapshot, k expansionKey) (*expansion, bool) {
 	ec.mu.Lock()
@@ -272,20 +367,84 @@ func (ec *expansionCache) get(snap *scorch.IndexSnapshot, k expansionKey) (*expa
 func (ec *expansionCache) put(snap *scorch.IndexSnapshot, k expansionKey, e *expansion) {
 	ec.mu.Lock()
 	defer ec.mu.Unlock()
-	if !ec.same(snap) || len(ec.m) >= maxExpansions {
-		ec.segs = ec.segs[:0]
-		for _, s := range snap.Segments() {
-			ec.segs = append(ec.segs, s.Id())
-		}
+	ec.follow(snap)
+	if len(ec.m) >= maxExpansions {
 		ec.m = map[expansionKey]*expansion{}
 	}
 	ec.m[k] = e
 }
 
+// knownIDs sets the IDs of the hits that the cache has, and reports
+// whether it had them all.
+func (ec *expansionCache) knownIDs(snap *scorch.IndexSnapshot, hits []rawHit) bool {
+	ec.mu.Lock()
+	defer ec.mu.Unlock()
+	all := true
+	same := ec.same(snap)
+	for i := range hits {
+		if hits[i].id == "" && same {
+			hits[i].id = ec.ids[hits[i].doc]
+		}
+		all = all && hits[i].id != ""
+	}
+	return all
+}
+
+// putIDs keeps the IDs of hits.
+func (ec *expansionCache) putIDs(snap *scorch.IndexSnapshot, hits []rawHit) {
+	ec.mu.Lock()
+	defer ec.mu.Unlock()
+	ec.follow(snap)
+	if len(ec.ids)+len(hits) > maxIDs {
+		ec.ids = map[uint64]string{}
+	}
+	for _, h := range hits {
+		if h.id != "" {
+			ec.ids[h.doc] = h.id
+		}
+	}
+}
+
+// follow empties the cache unless it is for the segments of snap.
+func (ec *expansionCache) follow(snap *scorch.IndexSnapshot) {
+	if ec.same(snap) {
+		return
+	}
+	ec.segs, ec.valid = ec.segs[:0], true
+	for _, s := range snap.Segments() {
+		ec.segs = append(ec.segs, s.Id())
+	}
+	ec.m, ec.ids, ec.types = map[expansionKey]*expansion{}, map[uint64]string{}, map[typesKey]*roaring.Bitmap{}
+}
+
+// typeEntries returns the entries of the given types (their postings in
+// the type field, deleted ones included) in segment si of snap, from the
+// cache or else by make, and kept. The bitmap must not be modified.
+func (ec *expansionCache) typeEntries(snap *scorch.IndexSnapshot, si int, types []string, build func() *roaring.Bitmap) *roaring.Bitmap {
+	if ec == nil {
+		return build()
+	}
+	k := typesKey{snap.Segments()[si].Id(), strings.Join(types, " ")}
+	ec.mu.Lock()
+	bm, ok := ec.types[k]
+	same := ec.same(snap)
+	ec.mu.Unlock()
+	if ok && same {
+		return bm
+	}
+	bm = build()
+	bm.RunOptimize()
+	ec.mu.Lock()
+	defer ec.mu.Unlock()
+	ec.follow(snap)
+	ec.types[k] = bm
+	return bm
+}
+
 // same reports whether snap has the segments the entries were read from.
 func (ec *expansionCache) same(snap *scorch.IndexSnapshot) bool {
 	segs := snap.Segments()
-	if ec.m == nil || len(segs) != len(ec.segs) {
+	if !ec.valid || len(segs) != len(ec.segs) {
 		return false
 	}
 	for i, s := range segs {
@@ -296,11 +455,30 @@ func (ec *expansionCache) same(snap *scorch.IndexSnapshot) bool {
 	return true
 }
 
+// lookup returns the expansion k in r, from the cache when r is a scorch
+// snapshot (a nil cache reads it every time).
+func (ec *expansionCache) lookup(r index.IndexReader, k expansionKey) (*expansion, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if ok && ec != nil {
+		if e, ok := ec.get(snap, k); ok {
+			return e, nil
+		}
+	}
+	e, err := expand(r, k)
+	if err != nil {
+		return nil, err
+	}
+	if ok && ec != nil {
+		ec.put(snap, k, e)
+	}
+	return e, nil
+}
+
 // reset empties the cache (segment IDs restart in a new index).
 func (ec *expansionCache) reset() {
 	ec.mu.Lock()
 	defer ec.mu.Unlock()
-	ec.segs, ec.m = nil, nil
+	ec.segs, ec.valid, ec.m, ec.ids, ec.types = nil, false, nil, nil, nil
 }
 
 // expandedQuery is query.FuzzyQuery (without a prefix length) or, with
@@ -316,21 +494,9 @@ type expandedQuery struct {
 }
 
 func (q *expandedQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	k := expansionKey{q.field, q.term, q.fuzziness}
-	snap, cached := r.(*scorch.IndexSnapshot)
-	cached = cached && q.cache != nil
-	var e *expansion
-	if cached {
-		e, cached = q.cache.get(snap, k)
-	}
-	if !cached {
-		var err error
-		if e, err = expand(r, k); err != nil {
-			return nil, err
-		}
-		if snap, ok := r.(*scorch.IndexSnapshot); ok && q.cache != nil {
-			q.cache.put(snap, k, e)
-		}
+	e, err := q.cache.lookup(r, expansionKey{q.field, q.term, q.fuzziness})
+	if err != nil {
+		return nil, err
 	}
 	q.expanded = e.terms
 	// As searcher.NewFuzzySearcher and NewTermPrefixSearcher: a term

@@ -34,4 +34,18 @@
 // compromises" his words on compromise. When nothing matches every word, any
 // word will do. The exact phrase ranks higher. Scores are BM25; results are
 // ordered by score, then ID, and paged with opaque cursors.
+//
+// # Speed
+//
+// The queries are bleve queries, and bleve's results are what Find
+// returns, but not all of the work is bleve's: the half of a query on
+// statements and commitments (thousands of hits for a busy name) is
+// evaluated on the index's segments by engine.go, which finds bleve's hits
+// with bleve's scores at a fraction of the cost (and leaves the search to
+// bleve in the rare cases it cannot be sure of the order of a sum); pages
+// are collected reading few IDs (collect.go); expansions of fuzzy and
+// prefix words, IDs read, and the results of recent searches are kept
+// until a write or a merge changes the index (cache.go). Bleve is told to
+// keep the index in few segments (at most 3 per size tier), since every
+// search reads every segment.
 package search

@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -72,6 +74,19 @@ type Index struct {
 	wmu sync.Mutex // one writer at a time (actor entries are read-modify-write)
 
 	expansions *expansionCache // of fuzzy and prefix query terms, for idx's segments
+
+	// gen counts the writes: the results cache keeps those of one.
+	gen     atomic.Uint64
+	results resultCache
+	noCache bool      // results are not cached (set by benchmarks before searching)
+	hitBufs sync.Pool // of *[]rawHit, for collectors
+
+	stemsOnce sync.Once
+	stems     analysis.Analyzer // the text analyzer, stems cached, for snippets
+
+	// Searches whose statements' and commitments' half the segment engine
+	// evaluated, and those it left to bleve (see engine.go).
+	engineRuns, bleveRuns atomic.Uint64
 }
 
 // Open opens the index at cfg.Path, creating it if missing; an index written
@@ -102,8 +117,17 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 }
 
 // runtimeConfig makes a second process fail to open a directory in use
-// instead of waiting for it forever.
-var runtimeConfig = map[string]interface{}{"bolt_timeout": "3s"}
+// instead of waiting for it forever, and has bleve merge the index's
+// segments into fewer than its default: a search reads each term's
+// dictionary and postings in every segment, and with at most 3 segments
+// per size tier instead of 10 (6 instead of 17 at 10,000 documents) a
+// search of a name cost a quarter to a third less CPU, for indexing about
+// 5% slower (measured on a synthetic corpus in batches of 50). An index
+// opened with more segments is merged in the background.
+var runtimeConfig = map[string]interface{}{
+	"bolt_timeout":           "3s",
+	"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 3},
+}
 
 func (ix *Index) open() (bleve.Index, error) {
 	m, err := newMapping()
@@ -183,6 +207,8 @@ func (ix *Index) Rebuild(ctx context.Context) error {
 		return pledgegraph.Internal("search.Rebuild", err)
 	}
 	ix.expansions.reset() // the new index numbers its segments afresh
+	ix.gen.Add(1)
+	ix.results.reset()
 	idx, err := ix.open()
 	if err != nil {
 		return pledgegraph.Internal("search.Rebuild", err)
@@ -327,10 +353,18 @@ func (ix *Index) IndexAll(ctx context.Context, xs []*pledgegraph.Extraction) err
 	if b.Size() == 0 {
 		return nil
 	}
-	if err := ix.idx.Batch(b); err != nil {
+	if err := ix.batch(b); err != nil {
 		return pledgegraph.Internal(op, err)
 	}
 	return nil
+}
+
+// batch applies a batch of writes (the caller holds wmu) and bumps the
+// generation, which empties the results cache; a search that started
+// before does not keep what it found.
+func (ix *Index) batch(b *bleve.Batch) error {
+	defer ix.gen.Add(1)
+	return ix.idx.Batch(b)
 }
 
 // add puts the entries of the document, statements and commitments of one

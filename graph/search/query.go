@@ -4,14 +4,15 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -108,6 +109,21 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 	if ix.idx == nil {
 		return nil, errClosed(op)
 	}
+	// One snapshot of the index for the whole search.
+	gen := ix.gen.Load()
+	r, err := ix.reader()
+	if err != nil {
+		return nil, pledgegraph.Internal(op, err)
+	}
+	defer r.Close()
+	key := resultKey{text: text, types: typeBits(types), first: first, after: q.After}
+	snap, cacheable := r.(*scorch.IndexSnapshot)
+	cacheable = cacheable && !ix.noCache
+	if cacheable {
+		if res, ok := ix.results.get(snap, gen, key); ok {
+			return res, nil
+		}
+	}
 	analyzer := ix.idx.Mapping().AnalyzerNamed("text")
 	var (
 		total uint64
@@ -117,13 +133,12 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 	// Every word first; when nothing has them all, any word. The choice
 	// depends on the total only, so every page of a query makes the same.
 	for _, anyWord := range []bool{false, true} {
-		var bq query.Query
-		bq, m = buildQuery(text, types, analyzer, anyWord, ix.expansions)
-		if bq == nil {
+		var pq *plannedQuery
+		pq, m = buildQuery(text, types, analyzer, anyWord, ix.expansions)
+		if pq == nil {
 			return &Result{Hits: []Hit{}}, nil
 		}
-		var err error
-		if total, page, err = ix.collect(ctx, bq, first, after); err != nil {
+		if total, page, err = ix.collect(ctx, r, pq, first, after); err != nil {
 			if ctx.Err() != nil {
 				return nil, &pledgegraph.Error{Code: pledgegraph.ELIMIT, Message: "search canceled or timed out", Op: op, Err: err}
 			}
@@ -135,30 +150,150 @@ func (ix *Index) Find(ctx context.Context, q Query) (*Result, error) {
 	}
 	out := &Result{Hits: make([]Hit, 0, min(len(page), first)), Total: int(total)}
 	keyAnalyzer := ix.idx.Mapping().AnalyzerNamed("key")
+	snippets := ix.snippetAnalyzer(analyzer)
 	for i, h := range page {
 		if i == first {
 			out.HasNext = true
 			break
 		}
-		out.Hits = append(out.Hits, makeHit(h, text, m, analyzer, keyAnalyzer))
+		out.Hits = append(out.Hits, makeHit(h, text, m, snippets, keyAnalyzer))
+	}
+	if cacheable {
+		ix.results.put(snap, gen, key, out)
 	}
 	return out, nil
 }
 
+// snippetAnalyzer is the text analyzer a with a cache of its stems.
+func (ix *Index) snippetAnalyzer(a analysis.Analyzer) analysis.Analyzer {
+	ix.stemsOnce.Do(func() { ix.stems = withStemCache(a) })
+	return ix.stems
+}
+
+// reader opens a snapshot of the index; close it after use.
+func (ix *Index) reader() (index.IndexReader, error) {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	return adv.Reader()
+}
+
 // collect runs a query and returns its number of hits and the first+1
 // best after the cursor (by descending score, then ID), the first of them
-// with their stored fields. Bleve sorts by score alone, which spares it
-// loading anything per hit; pageCollector breaks the ties by ID.
-func (ix *Index) collect(ctx context.Context, q query.Query, first int, after *sortKey) (uint64, []pageHit, error) {
-	req := bleve.NewSearchRequestOptions(q, first+1, 0, false)
-	req.SortBy([]string{"-_score"})
-	c := &pageCollector{k: first + 1, load: first, after: after}
-	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(c.handler))
-	res, err := ix.idx.SearchInContext(ctx, req)
+// with their stored fields. Its statements' and commitments' half is
+// evaluated by the segment engine (engine.go) unless it cannot be, or an
+// uncertain score could change the page; bleve then evaluates it all.
+func (ix *Index) collect(ctx context.Context, r index.IndexReader, pq *plannedQuery, first int, after *sortKey) (uint64, []pageHit, error) {
+	if pq.content != nil {
+		total, page, err := ix.run(ctx, r, pq.query(true), pq.content, first, after)
+		switch {
+		case err == nil:
+			ix.engineRuns.Add(1)
+			return total, page, nil
+		case errors.Is(err, errInconsistent):
+			ix.log.Warn("search engine and bleve disagree; searched with bleve", "err", err)
+		case !errors.Is(err, errUnsupported) && !errors.Is(err, errUncertain):
+			return 0, nil, err
+		}
+	}
+	if pq.content != nil {
+		ix.bleveRuns.Add(1)
+	}
+	return ix.run(ctx, r, pq.query(false), nil, first, after)
+}
+
+// run runs q on the snapshot r, and the plan of content (the engine's half
+// of q) if not nil, and collects their hits.
+func (ix *Index) run(ctx context.Context, r index.IndexReader, q query.Query, content *contentQuery, first int, after *sortKey) (uint64, []pageHit, error) {
+	c := newCollector(r, first+1, after)
+	c.cache = ix.expansions
+	if buf, ok := ix.hitBufs.Get().(*[]rawHit); ok {
+		c.hits = (*buf)[:0]
+	}
+	defer func() {
+		if cap(c.hits) <= 1<<16 {
+			buf := c.hits[:0]
+			ix.hitBufs.Put(&buf)
+		}
+	}()
+	if err := ix.search(ctx, r, q, content, c.add); err != nil {
+		return 0, nil, err
+	}
+	page, err := c.finish(first)
 	if err != nil {
 		return 0, nil, err
 	}
-	return res.Total, c.page, nil
+	return c.total, page, nil
+}
+
+// search runs q on the snapshot r, and the plan of content if not nil,
+// and hands every hit to emit.
+func (ix *Index) search(ctx context.Context, r index.IndexReader, q query.Query, content *contentQuery, emit func(score float64, doc uint64, uncertain bool) error) error {
+	m := ix.idx.Mapping()
+	model := index.DefaultScoringModel // as bleve's SearchInContext
+	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
+		model = index.BM25Scoring
+	}
+	sctx := context.WithValue(ctx, bsearch.GetScoringModelCallbackKey, bsearch.GetScoringModelCallbackFn(func() string { return model }))
+	s, err := q.Searcher(sctx, r, m, bsearch.SearcherOptions{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	pool := bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0)
+	bctx := &bsearch.SearchContext{DocumentMatchPool: pool, IndexReader: r}
+	for n := 0; ; n++ {
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		d, err := s.Next(bctx)
+		if err != nil {
+			return err
+		}
+		if d == nil {
+			break
+		}
+		err = emit(d.Score, d.IndexInternalID.Value(), false)
+		pool.Put(d)
+		if err != nil {
+			return err
+		}
+	}
+	if content == nil {
+		return nil
+	}
+	if content.plan == nil {
+		return errUnsupported
+	}
+	_, err = content.plan.run(ctx, emit)
+	return err
+}
+
+// plannedQuery is a query in its two halves.
+type plannedQuery struct {
+	actor   query.Query   // actors by name, or nil
+	content *contentQuery // statements, commitments, documents by their words and people, or nil
+}
+
+// query is the bleve query: with the engine's half as the engine's, or as
+// bleve's own.
+func (pq *plannedQuery) query(engine bool) query.Query {
+	var should []query.Query
+	if pq.actor != nil {
+		should = append(should, pq.actor)
+	}
+	if pq.content != nil {
+		pq.content.plan = nil
+		if engine {
+			should = append(should, pq.content)
+		} else {
+			should = append(should, pq.content.bleveQuery())
+		}
+	}
+	return query.NewDisjunctionQuery(should)
 }
 
 // marks is what the highlights of a query are computed from: bleve would
@@ -170,17 +305,17 @@ type marks struct {
 	phrase [][]string       // the phrase query's terms by position, or nil
 }
 
-// buildQuery turns what the user typed into a bleve query, or nil when
-// nothing in it can match, and what its highlights are computed from.
+// buildQuery turns what the user typed into a query, or nil when nothing
+// in it can match, and what its highlights are computed from.
 // textAnalyzer is the analyzer of the text field; fuzzy and prefix
 // expansions are cached in ec.
-func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, anyWord bool, ec *expansionCache) (query.Query, *marks) {
+func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, anyWord bool, ec *expansionCache) (*plannedQuery, *marks) {
 	m := &marks{terms: map[string]bool{}}
 	keys := strings.Fields(pledgegraph.NameKey(text))
 	if len(keys) > 32 {
 		keys = keys[:32]
 	}
-	var should []query.Query
+	pq := &plannedQuery{}
 
 	// Actors: every word must match a word of a name, alias or title:
 	// exactly, as a prefix, or within an edit distance growing with its
@@ -209,68 +344,65 @@ func buildQuery(text string, types []string, textAnalyzer analysis.Analyzer, any
 			actor.AddShould(ph)
 		}
 		// Only actors have names: no filter by type (scores are unaffected).
-		should = append(should, actor)
+		pq.actor = actor
 	}
 
 	// Statements, commitments, documents: every word must match a word of
 	// the text (stemmed, stop words ignored) or of the names of their actors
 	// (as typed or misspelt); with anyWord, one word is enough. The exact
 	// phrase ranks higher.
-	var words []query.Query
+	content := &contentQuery{anyWord: anyWord, ec: ec}
 	for _, w := range rawWords(text) {
-		var alts []query.Query
+		var alts []altQ
 		for _, tok := range textAnalyzer.Analyze([]byte(w)) {
-			alts = append(alts, termQ(fText, string(tok.Term)))
+			alts = append(alts, altQ{field: fText, term: string(tok.Term), boost: 1})
 			m.terms[string(tok.Term)] = true
 		}
 		if len(alts) == 0 {
 			continue // a stop word
 		}
 		for _, k := range strings.Fields(pledgegraph.NameKey(w)) {
-			alts = append(alts, boosted(termQ(fPeople, k), 1.5))
+			alts = append(alts, altQ{field: fPeople, term: k, boost: 1.5})
 			if d := fuzziness(k); d > 0 {
-				alts = append(alts, &expandedQuery{field: fPeople, term: k, fuzziness: d, boost: 0.5, cache: ec})
+				alts = append(alts, altQ{field: fPeople, term: k, boost: 0.5, expand: true, fuzziness: d})
 			}
 		}
-		words = append(words, query.NewDisjunctionQuery(alts))
+		content.words = append(content.words, alts)
 	}
-	var content *query.BooleanQuery
-	if len(words) > 0 {
-		content = query.NewBooleanQuery(nil, nil, nil)
-		if anyWord {
-			content.AddShould(words...)
-		} else {
-			content.AddMust(words...)
-		}
-		if len(words) > 1 {
-			m.phrase = phraseTerms(textAnalyzer.Analyze([]byte(text)))
-			content.AddShould(&phraseQuery{field: fText, terms: m.phrase, boost: 3})
-		}
+	if len(content.words) > 1 {
+		m.phrase = phraseTerms(textAnalyzer.Analyze([]byte(text)))
+		content.hasPhrase, content.phrase = true, m.phrase
 	}
 	// The types asked for: a filter, or, when it excludes only actors and
 	// documents (their words are few), the entries of those excluded,
 	// which reads far fewer postings; neither changes the scores.
-	var others, excluded []query.Query
+	var others, excluded []string
 	for _, t := range []string{pledgegraph.TypeActor, pledgegraph.TypeDocument, pledgegraph.TypeStatement, pledgegraph.TypeCommitment} {
 		switch {
 		case t == pledgegraph.TypeActor || !slices.Contains(types, t):
-			excluded = append(excluded, termQ(fType, t))
+			excluded = append(excluded, t)
 		default:
-			others = append(others, termQ(fType, t))
+			others = append(others, t)
 		}
 	}
-	if len(others) > 0 && content != nil {
+	if len(others) > 0 && len(content.words) > 0 {
 		if len(excluded) <= 2 && slices.Contains(types, pledgegraph.TypeStatement) && slices.Contains(types, pledgegraph.TypeCommitment) {
-			content.AddMustNot(unscored{query.NewDisjunctionQuery(excluded)})
+			content.exclude = excluded
 		} else {
-			content.AddFilter(query.NewDisjunctionQuery(others))
+			content.include = others
 		}
-		should = append(should, content)
+		pq.content = content
 	}
-	if len(should) == 0 {
+	if pq.actor == nil && pq.content == nil {
 		return nil, m
 	}
-	return query.NewDisjunctionQuery(should), m
+	if pq.content != nil {
+		content.topN = 1
+		if pq.actor != nil {
+			content.topN = 2
+		}
+	}
+	return pq, m
 }
 
 // unscored is a query whose searcher does not score: for a must-not
@@ -382,15 +514,33 @@ func (m *marks) nameTerms(record string, keyAnalyzer analysis.Analyzer) map[stri
 			expanded[t] = true
 		}
 	}
-	// The keys as the names field has them: one value each, analysed
-	// (whitespace-separated words, lower case) as one text.
-	keys := strings.Join(nameKeys(append([]string{a.Name, a.Title}, a.Aliases...)), " ")
-	for _, tok := range keyAnalyzer.Analyze([]byte(keys)) {
-		if expanded[string(tok.Term)] {
-			out[string(tok.Term)] = true
+	// The terms of the names field: each key's words (whitespace-separated),
+	// lower-cased. NameKey folds are lower case already: the analyzer is
+	// left the words it would change.
+	for _, key := range nameKeys(append([]string{a.Name, a.Title}, a.Aliases...)) {
+		for _, w := range strings.Fields(key) {
+			if !lowerStable(w) {
+				for _, tok := range keyAnalyzer.Analyze([]byte(w)) {
+					if expanded[string(tok.Term)] {
+						out[string(tok.Term)] = true
+					}
+				}
+			} else if expanded[w] {
+				out[w] = true
+			}
 		}
 	}
 	return out
+}
+
+// lowerStable reports whether lower-casing leaves s as it is.
+func lowerStable(s string) bool {
+	for _, r := range s {
+		if unicode.ToLower(r) != r || r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
 }
 
 // textSpans are the locations bleve reports for a text that matched: the

@@ -343,5 +343,5 @@ func TestFindMatchesReference(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d queries, %d pages compared", len(queries), pages)
+	t.Logf("%d queries, %d pages compared; %d searches by the engine, %d by bleve", len(queries), pages, ix.engineRuns.Load(), ix.bleveRuns.Load())
 }

@@ -265,7 +265,7 @@ func (ix *Index) indexActors(ctx context.Context, actors []pledgegraph.Actor) er
 	if b.Size() == 0 {
 		return nil
 	}
-	if err := ix.idx.Batch(b); err != nil {
+	if err := ix.batch(b); err != nil {
 		return pledgegraph.Internal(op, err)
 	}
 	return nil
