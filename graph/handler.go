@@ -48,6 +48,15 @@ const (
 	DefaultMaxBodyBytes = MaxDocumentBytes + 64<<10
 )
 
+// DefaultGCPercent is the garbage collector's target (GOGC) a server runs
+// with unless GOGC is set. A server's live heap is small (60–80 MB at
+// 10 000 articles, measured: the graph is in the store's file, the
+// adjacency copy is int32 arrays) while answers allocate hundreds of KB each, so with Go's
+// default of 100 it collects every ~100 ms under load, each cycle taking
+// one of two cores for tens of milliseconds: the p99 of every query. At
+// 400 it collects a quarter as often, for a heap of a few hundred MB.
+const DefaultGCPercent = 400
+
 // NewHandler returns the GraphQL endpoint: queries over GET and POST,
 // mutations over POST, introspection on, depth and complexity limits, a
 // per-request timeout, fresh dataloaders per operation, and one error
