@@ -334,7 +334,7 @@ func (run *datedRun[T]) choose(p pledgegraph.PageRequest) (pledgegraph.Page, err
 	if !first.HasNext && first.Total <= run.limit {
 		return run.filterSide(first.IDs, nil, p) // every match in hand
 	}
-	items, n, over, err := itemsOf(run.ctx, run.st, run.rangeDocs(), run.typ, run.limit)
+	items, n, over, err := run.c.itemsOf(run.ctx, run.st, run.rangeDocs(), run.typ, run.limit)
 	if err != nil {
 		return pledgegraph.Page{}, err
 	}
@@ -382,7 +382,7 @@ func (run *datedRun[T]) rangeSide(items map[string][]string, p pledgegraph.PageR
 	if items == nil {
 		var over bool
 		var err error
-		items, n, over, err = itemsOf(run.ctx, run.st, run.rangeDocs(), run.typ, run.limit)
+		items, n, over, err = run.c.itemsOf(run.ctx, run.st, run.rangeDocs(), run.typ, run.limit)
 		if err != nil {
 			return pledgegraph.Page{}, err
 		}
@@ -415,7 +415,7 @@ func (run *datedRun[T]) rangeSide(items map[string][]string, p pledgegraph.PageR
 func (run *datedRun[T]) filterSide(ids []string, docOf map[string]string, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
 	var err error
 	if docOf == nil {
-		if docOf, err = documentsOf(run.ctx, run.st, ids); err != nil {
+		if docOf, err = run.c.documentsOf(run.ctx, run.st, ids); err != nil {
 			return pledgegraph.Page{}, err
 		}
 	}
@@ -478,7 +478,7 @@ func (run *datedRun[T]) walk(p pledgegraph.PageRequest) (pledgegraph.Page, error
 			return pledgegraph.Page{}, err
 		}
 		if byID { // an ID cursor: find the item's date
-			docOf, err := documentsOf(run.ctx, run.st, []string{pos.id})
+			docOf, err := run.c.documentsOf(run.ctx, run.st, []string{pos.id})
 			if err != nil {
 				return pledgegraph.Page{}, err
 			}
@@ -521,7 +521,7 @@ func (run *datedRun[T]) walk(p pledgegraph.PageRequest) (pledgegraph.Page, error
 			docs = append(docs, groups[gi].docs...)
 			gi++
 		}
-		items, _, _, err := itemsOf(run.ctx, run.st, docs, run.typ, -1)
+		items, _, _, err := run.c.itemsOf(run.ctx, run.st, docs, run.typ, -1)
 		if err != nil {
 			return pledgegraph.Page{}, err
 		}

@@ -648,6 +648,11 @@ func TestDatedStoreCalls(t *testing.T) {
 		if prev != nil {
 			for name, calls := range counts {
 				calls, before := withoutRecords(calls), withoutRecords(prev[name])
+				// The items of documents read once are kept (documents never
+				// change): which query of the sequence reads them first
+				// depends on the path each size takes.
+				delete(calls, "Neighbors")
+				delete(before, "Neighbors")
 				if !mapsEqual(calls, before) {
 					t.Errorf("%s: %v calls on %d documents, %v on fewer", name, calls, docs, before)
 				}
@@ -717,8 +722,9 @@ func TestDateIndexRefresh(t *testing.T) {
 	before := run()
 	e.calls.reset()
 	again := run()
-	if calls, _ := e.calls.snapshot(); calls["FindDocuments"] != 1 || calls["Documents"] != 0 {
-		t.Errorf("unchanged store: %v, want one FindDocuments (the count) for three dated fields and no Documents", calls)
+	if calls, _ := e.calls.snapshot(); calls["FindDocuments"] != 1 || calls["Documents"] != 0 || calls["Neighbors"] != 0 {
+		t.Errorf("unchanged store: %v, want one FindDocuments (the count) for three dated fields, no Documents and "+
+			"no Neighbors (the items of the documents in range are kept)", calls)
 	}
 	if again.S.TotalCount != before.S.TotalCount {
 		t.Fatalf("unchanged store, different answers: %d, %d", before.S.TotalCount, again.S.TotalCount)
