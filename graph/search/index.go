@@ -116,7 +116,10 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 	return ix, nil
 }
 
-// runtimeConfig makes a second process fail to open a directory in use
+// runtimeConfig is a fresh configuration for each open: bleve writes
+// into the map it is given (path, create_if_missing…), so a shared one
+// made a later open of another directory open the last one created. It
+// makes a second process fail to open a directory in use
 // instead of waiting for it forever, and has bleve merge the index's
 // segments into fewer than its default: a search reads each term's
 // dictionary and postings in every segment, and with at most 3 segments
@@ -124,9 +127,11 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 // search of a name cost a quarter to a third less CPU, for indexing about
 // 5% slower (measured on a synthetic corpus in batches of 50). An index
 // opened with more segments is merged in the background.
-var runtimeConfig = map[string]interface{}{
-	"bolt_timeout":           "3s",
-	"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 3},
+func runtimeConfig() map[string]interface{} {
+	return map[string]interface{}{
+		"bolt_timeout":           "3s",
+		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentsPerTier": 3},
+	}
 }
 
 func (ix *Index) open() (bleve.Index, error) {
@@ -134,7 +139,7 @@ func (ix *Index) open() (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err := bleve.OpenUsing(ix.dir, runtimeConfig)
+	idx, err := bleve.OpenUsing(ix.dir, runtimeConfig())
 	switch {
 	case err == nil:
 		v, verr := idx.GetInternal(versionKey)
@@ -155,7 +160,7 @@ func (ix *Index) open() (bleve.Index, error) {
 	default:
 		return nil, err
 	}
-	idx, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, runtimeConfig)
+	idx, err = bleve.NewUsing(ix.dir, m, scorch.Name, scorch.Name, runtimeConfig())
 	if err != nil {
 		return nil, err
 	}

@@ -265,3 +265,30 @@ func TestConcurrentSearchAndIndex(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOpenEachIndexItsOwn: an index created in a process must not make a
+// later open of another, existing index open the created one (bleve writes
+// into the configuration map it is given).
+func TestOpenEachIndexItsOwn(t *testing.T) {
+	ctx := context.Background()
+	dirA, dirB := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	b := openTestIndex(t, dirB)
+	if err := b.Index(ctx, reportOn("platypus", 0)); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	a := openTestIndex(t, dirA) // created after b
+	if err := a.Index(ctx, reportOn("wombat", 0)); err != nil {
+		t.Fatal(err)
+	}
+	again := openTestIndex(t, dirB) // existing: must be b
+	got, err := again.Find(ctx, Query{Text: "platypus", First: 5})
+	if err != nil || got.Total != 1 {
+		t.Fatalf("reopened index b: %+v, %v; want its one platypus", got, err)
+	}
+	if got, err := again.Find(ctx, Query{Text: "wombat", First: 5}); err != nil || got.Total != 0 {
+		t.Fatalf("reopened index b finds a's wombat: %+v, %v", got, err)
+	}
+}
