@@ -1,16 +1,25 @@
 // Command server serves the pledgegraph GraphQL API, the graph explorer and
 // GraphiQL from one binary.
 //
-//	server [--addr 127.0.0.1:8080] [--store bolt|memory|postgres] [--db PATH|DSN] [--data DIR]
+//	server [--addr 127.0.0.1:8080] [--store bolt|memory|postgres] [--db PATH|DSN] [--data DIR] [--search-index DIR]
 //
 // On start it opens the store and, when the store holds no document yet,
 // loads the articles under --data (default ./data; "" disables) through the
 // same ingest service as the loader and the ingestDocument mutation. It then
-// serves until SIGINT or SIGTERM and shuts down gracefully.
+// brings the search index and the in-memory adjacency copy up to date with
+// the store (each phase's duration is logged, "start-up"), serves until
+// SIGINT or SIGTERM and shuts down gracefully.
+//
+// The search index lives beside a Bolt file (<db>.search) and in memory for
+// the other stores, unless --search-index names a directory. With
+// PostgreSQL, give each server a directory of its own: the index then
+// outlives restarts, and a start indexes only the documents written since
+// (two counts when there are none) instead of the whole database.
 //
 // Every flag may also be set in the environment: PLEDGEGRAPH_ADDR,
-// PLEDGEGRAPH_STORE, PLEDGEGRAPH_DB, PLEDGEGRAPH_DATA, PLEDGEGRAPH_LOG_LEVEL;
-// flags win.
+// PLEDGEGRAPH_STORE, PLEDGEGRAPH_DB, PLEDGEGRAPH_DATA, PLEDGEGRAPH_SEARCH_INDEX,
+// PLEDGEGRAPH_LOG_LEVEL; flags win. The garbage collector runs at
+// GOGC=graph.DefaultGCPercent (400) unless GOGC is set.
 package main
 
 import (
@@ -24,6 +33,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -40,6 +50,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if os.Getenv("GOGC") == "" {
+		// See graph.DefaultGCPercent: a small live heap and answers that
+		// allocate make Go's default collect too often for the p99.
+		debug.SetGCPercent(graph.DefaultGCPercent)
+	}
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return // usage was printed; asking for help is not a failure
@@ -52,6 +67,7 @@ func main() {
 // config is what the flags and environment say.
 type config struct {
 	addr, backend, db, data, logLevel string
+	searchIndex                       string // search index directory; "" for the default (indexPath)
 	timeout                           time.Duration
 	maxComplexity                     int
 }
@@ -70,11 +86,14 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (co
 	fl.StringVar(&c.backend, "store", env("PLEDGEGRAPH_STORE", store.BackendBolt), "store backend: bolt, memory or postgres")
 	fl.StringVar(&c.db, "db", env("PLEDGEGRAPH_DB", ""), "bolt file (default ./pledgegraph.db) or PostgreSQL connection string")
 	fl.StringVar(&c.data, "data", env("PLEDGEGRAPH_DATA", "./data"), "articles to load when the store is empty (\"\" disables)")
+	fl.StringVar(&c.searchIndex, "search-index", env("PLEDGEGRAPH_SEARCH_INDEX", ""),
+		"search index directory, one per server (default: <db>.search for bolt, in memory for memory and postgres);\n"+
+			"with postgres it makes the index outlive restarts, so that a start indexes only what is new")
 	fl.StringVar(&c.logLevel, "log-level", env("PLEDGEGRAPH_LOG_LEVEL", "info"), "log level: debug, info, warn or error")
 	fl.DurationVar(&c.timeout, "timeout", graph.DefaultTimeout, "longest a GraphQL request may run")
 	fl.IntVar(&c.maxComplexity, "max-complexity", graph.DefaultMaxComplexity, "largest estimated number of values one GraphQL operation may return")
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, "usage: server [--addr HOST:PORT] [--store bolt|memory|postgres] [--db PATH|DSN] [--data DIR]\n\n")
+		fmt.Fprintf(stderr, "usage: server [--addr HOST:PORT] [--store bolt|memory|postgres] [--db PATH|DSN] [--data DIR] [--search-index DIR]\n\n")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -90,6 +109,11 @@ func parseFlags(args []string, getenv func(string) string, stderr io.Writer) (co
 	case c.db == "" && c.backend == store.BackendPostgres:
 		return c, errors.New("--store postgres needs --db with a connection string, e.g. postgres://postgres@127.0.0.1:5432/pledgegraph?sslmode=disable")
 	}
+	if c.searchIndex != "" && c.backend == store.BackendMemory {
+		// The store starts empty; a kept index would answer with what the
+		// last run held.
+		return c, errors.New("--search-index is for a store that persists (bolt, postgres), not memory")
+	}
 	return c, nil
 }
 
@@ -104,6 +128,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
+	// Start-up phases and their durations, logged once serving.
+	var phases []any
+	phase := func(name string, start time.Time) {
+		phases = append(phases, slog.Duration(name, time.Since(start).Round(time.Millisecond)))
+	}
+	t := time.Now()
 	st, err := store.Open(ctx, store.Config{Backend: cfg.backend, Path: cfg.db, Logger: logger})
 	if err != nil {
 		return fmt.Errorf("open %s store: %s", cfg.backend, pledgegraph.ErrorMessage(err))
@@ -113,12 +143,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			logger.Error("close store", "err", err)
 		}
 	}()
+	phase("open_store", t)
 	ex, err := pipeline.New()
 	if err != nil {
 		return err
 	}
+	t = time.Now()
 	idx, err := search.Open(ctx, search.Config{Path: indexPath(cfg), Logger: logger})
 	if err != nil {
+		logger.Error("open search index", "path", indexPath(cfg), "err", err)
 		return fmt.Errorf("open search index: %s", pledgegraph.ErrorMessage(err))
 	}
 	defer func() {
@@ -126,24 +159,32 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			logger.Error("close search index", "err", err)
 		}
 	}()
+	phase("open_search_index", t)
 	adj := traverse.NewAdjacency(st, traverse.AdjacencyConfig{CheckEvery: adjacencyCheck(cfg.backend), Logger: logger})
 	defer adj.Close()
 	// Every write of this process updates the index and the adjacency copy
 	// in the same ingest as its quads.
 	ing := ingest.New(st, ex, logger, idx, ingest.Edges(adj))
 
+	t = time.Now()
 	if err := loadIfEmpty(ctx, st, ing, cfg.data, logger); err != nil {
 		return err
 	}
+	phase("load", t)
 	// Writes this process did not see (the loader CLI, other servers on a
 	// shared database): the index and the adjacency copy catch up now.
+	t = time.Now()
 	syncIndex(ctx, idx, st, logger)
+	phase("sync_search_index", t)
+	t = time.Now()
 	if err := adj.Refresh(ctx); err != nil {
 		logger.Warn("adjacency copy not built; path and neighborhood read the store until it is", "err", err)
 	} else {
 		s := adj.Stats()
 		logger.Info("adjacency copy built", "documents", s.Documents, "nodes", s.Nodes, "edges", s.Edges)
 	}
+	phase("build_adjacency", t)
+	logger.Info("start-up", phases...)
 	if cfg.backend == store.BackendPostgres {
 		syncCtx, stopSync := context.WithCancel(ctx)
 		done := make(chan struct{})
@@ -230,10 +271,14 @@ func loadIfEmpty(ctx context.Context, st pledgegraph.Store, ing *ingest.Service,
 // indexes what other servers wrote.
 const postgresSyncInterval = 30 * time.Second
 
-// indexPath is where the search index lives: beside the Bolt file, or in
-// memory for the memory store and for PostgreSQL (where several servers
-// share the graph and each keeps its own index, synced from the store).
+// indexPath is where the search index lives: --search-index when given,
+// else beside the Bolt file, or in memory for the memory store and for
+// PostgreSQL (where several servers share the graph and each keeps its own
+// index, synced from the store).
 func indexPath(cfg config) string {
+	if cfg.searchIndex != "" {
+		return cfg.searchIndex
+	}
 	if cfg.backend == store.BackendBolt {
 		return search.DefaultPath(cfg.db)
 	}

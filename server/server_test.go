@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +17,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/lib/pq"
+
+	"pledgegraph"
+	"pledgegraph/graph/store"
+	"pledgegraph/ingest"
+	"pledgegraph/loader/pipeline"
 )
 
 // startServer runs run() on a free port over a memory store (unless extra
@@ -236,6 +246,7 @@ func TestServerFlags(t *testing.T) {
 		{"bad log level", []string{"--log-level", "loud"}, nil, "--log-level"},
 		{"stray argument", []string{"data"}, nil, "unexpected arguments"},
 		{"environment", nil, map[string]string{"PLEDGEGRAPH_STORE": "postgres"}, "needs --db"},
+		{"search index of a memory store", []string{"--store", "memory", "--search-index", "ix"}, nil, "--search-index is for a store that persists"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,6 +284,103 @@ func TestServerBoltRestart(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "not loading") {
 		t.Errorf("restart did not skip loading:\n%s", logs.String())
+	}
+}
+
+// freshPostgres creates a database for one test and drops it when the test
+// ends; skipped with PLEDGEGRAPH_SKIP_POSTGRES=1 (PLEDGEGRAPH_POSTGRES_DSN
+// names the server, as for the store's tests).
+func freshPostgres(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("PLEDGEGRAPH_SKIP_POSTGRES") == "1" {
+		t.Skip("PLEDGEGRAPH_SKIP_POSTGRES=1")
+	}
+	admin := os.Getenv("PLEDGEGRAPH_POSTGRES_DSN")
+	if admin == "" {
+		admin = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable&connect_timeout=5"
+	}
+	db, err := sql.Open("postgres", admin)
+	if err == nil {
+		err = db.Ping()
+	}
+	if err != nil {
+		t.Fatalf("PostgreSQL is unreachable at %s (PLEDGEGRAPH_SKIP_POSTGRES=1 skips): %v", admin, err)
+	}
+	name := fmt.Sprintf("pledgegraph_server_test_%d_%d", os.Getpid(), time.Now().UnixNano())
+	if _, err := db.Exec("CREATE DATABASE " + pq.QuoteIdentifier(name)); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		defer db.Close()
+		if _, err := db.Exec("DROP DATABASE IF EXISTS " + pq.QuoteIdentifier(name) + " WITH (FORCE)"); err != nil {
+			t.Errorf("drop %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+// With --search-index, a PostgreSQL server's index outlives a restart: a
+// document another writer added meanwhile is indexed at the next start,
+// and only it.
+func TestServerPostgresSearchIndex(t *testing.T) {
+	dsn := freshPostgres(t)
+	ix := filepath.Join(t.TempDir(), "search")
+	flags := []string{"--store", "postgres", "--db", dsn, "--search-index", ix}
+	find := func(base, text string) string {
+		t.Helper()
+		r := post(t, base, `query($q: String!) { search(text: $q, first: 5) { totalCount } }`, map[string]any{"q": text})
+		if len(r.Errors) > 0 {
+			t.Fatalf("search %q: %+v", text, r.Errors)
+		}
+		return string(r.Data)
+	}
+	base, logs, stop := startServerStop(t, filepath.Join("..", "data"), flags...)
+	first := find(base, "Zelenskyy")
+	if strings.Contains(first, `"totalCount":0`) || !strings.Contains(logs.String(), "msg=loaded") ||
+		!strings.Contains(logs.String(), "msg=start-up") {
+		t.Fatalf("first start: search %s\n%s", first, logs.String())
+	}
+	stop()
+	if _, err := os.Stat(ix); err != nil {
+		t.Fatalf("no index directory after the first run: %v", err)
+	}
+
+	// Another writer (a loader, or a server) adds a document while this
+	// one is down. (Not a server in this process: opening a second bleve
+	// index here would change the options graph/search passes to the next
+	// open.)
+	st, err := store.Open(context.Background(), store.Config{Backend: store.BackendPostgres, Path: dsn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex, err := pipeline.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Norway pledges aid\n\nNorway said on Monday it would send 500 million kroner to Ukraine.\n"
+	if _, err := ingest.New(st, ex, nil).Ingest(context.Background(), pledgegraph.Source{Name: "norway.txt", Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	base, logs, stop = startServerStop(t, filepath.Join("..", "data"), flags...)
+	defer stop()
+	l := logs.String()
+	if !strings.Contains(l, "msg=\"search index caught up\" documents=1 ") {
+		t.Errorf("restart did not index exactly the one new document:\n%s", l)
+	}
+	if again := find(base, "Zelenskyy"); again != first {
+		t.Errorf("after restart search gives %s, before %s", again, first)
+	}
+	if got := find(base, "kroner"); strings.Contains(got, `"totalCount":0`) {
+		t.Errorf("the document written meanwhile is not found: %s", got)
 	}
 }
 

@@ -65,12 +65,12 @@
 // from each value of the most selective direction, the other directions
 // checked on each quad, the values of the result resolved in one batch
 // (Cayley's generic planner scans every quad of a kv store for such a set
-// query). On PostgreSQL it is one SQL statement over Cayley's schema (the
-// matching quads, then the values of the nodes they name), because Cayley's
-// SQL layer would issue one statement per value of a set and one per result
-// value. Store.RoundTrips counts queries, one per write transaction and the
-// generation checks of PostgreSQL (below), so tests above the store can
-// assert "no N+1".
+// query). On PostgreSQL it is two SQL statements over Cayley's schema (the
+// matching quads, then the values of the nodes they name, by hash), because
+// Cayley's SQL layer would issue one statement per value of a set and one
+// per result value. Store.RoundTrips counts queries (those two as one), one
+// per write transaction and the generation checks of PostgreSQL (below), so
+// tests above the store can assert "no N+1".
 //
 // Key-value stores are scanned by the longest useful prefix of their
 // indexes: a batch getter reads the subject-predicate index by (node,

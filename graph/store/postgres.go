@@ -24,8 +24,9 @@ import (
 // more per quad. Cayley's SQL optimizer turns
 // a lookup of one value into SQL but falls back to one query per value for a
 // set of values, and resolves each result value with a query of its own; so
-// reads are single SQL statements over the same schema (quads joined to
-// nodes, = ANY($n) for sets) run on Cayley's connection pool.
+// a read is two SQL statements over the same schema (the quads, = ANY($n)
+// for sets, then the values of their nodes; see match) run on Cayley's
+// connection pool.
 //
 // Several servers may share the database: every write transaction also
 // increments the generation (table pledgegraph_generation), which each
@@ -126,11 +127,8 @@ func hashArray(vals []quad.Value) sqlArg {
 
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
 
-// sql builds the statement of a pattern: the matching quads' hashes (rows
-// of kind 0), then the values of every node they name, each once (rows of
-// kind 1). Selecting the quads first and their nodes by hash lets
-// PostgreSQL use the quad indexes and the primary key of nodes whatever the
-// size of either table.
+// sql builds the statement of a pattern: the hashes of the matching
+// quads, by the quad indexes.
 func (b *postgresBackend) sql(p pattern) (string, []csql.Value) {
 	var (
 		where []string
@@ -159,19 +157,26 @@ func (b *postgresBackend) sql(p pattern) (string, []csql.Value) {
 		where = append(where, "o.value_string LIKE "+arg(sqlArg{"%" + likeEscaper.Replace(p.ObjectContains) + "%"})+
 			` ESCAPE '\' AND o.iri IS NULL AND o.bnode IS NULL`)
 	}
-	sel := "SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash FROM " + from
+	q := "SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash FROM " + from
 	if len(where) > 0 {
-		sel += " WHERE " + strings.Join(where, " AND ")
+		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	nulls := "NULL::bytea, NULL::text, NULL::text, NULL::text, NULL::boolean, NULL::boolean, NULL::bigint, NULL::boolean, NULL::double precision, NULL::timestamptz"
-	q := "WITH m AS MATERIALIZED (" + sel + ")" +
-		" SELECT 0, m.subject_hash, m.predicate_hash, m.object_hash, m.label_hash, " + nulls + " FROM m" +
-		" UNION ALL SELECT 1, n.hash, NULL::bytea, NULL::bytea, NULL::bytea, " + nodeSelect("n") + " FROM nodes n" +
-		" WHERE n.hash IN (SELECT subject_hash FROM m UNION SELECT predicate_hash FROM m" +
-		" UNION SELECT object_hash FROM m UNION SELECT label_hash FROM m)"
 	return q, args
 }
 
+// nodesSQL selects the values of the nodes whose hashes are listed.
+var nodesSQL = "SELECT n.hash, " + nodeSelect("n") + " FROM nodes n WHERE n.hash = ANY($1)"
+
+// match runs a pattern as two statements: the matching quads' hashes, then
+// the values of the nodes they name, each once, by their hashes. Asking
+// for the nodes by a list the planner can count keeps its choice right
+// whatever the size of either table: a few hashes are probed through the
+// primary key, hundreds of thousands hashed against a scan of the nodes.
+// (In one statement, the nodes of a subquery, PostgreSQL must guess their
+// number; on a table it has no statistics of, or for a few subjects of
+// many predicates, it guessed thousands and scanned all nodes for a dozen.)
+// Quads and nodes are never deleted and a quad's nodes are written with it,
+// so the nodes read second are there.
 func (b *postgresBackend) match(ctx context.Context, p pattern) ([]quad.Quad, error) {
 	if p.empty() {
 		return nil, nil
@@ -181,33 +186,35 @@ func (b *postgresBackend) match(ctx context.Context, p pattern) ([]quad.Quad, er
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	var (
-		kind   int
 		hashes [4][]byte
-		node   nodeScan
 		quads  [][4]string
 		values = make(map[string]quad.Value)
 	)
-	dest := []any{&kind, &hashes[0], &hashes[1], &hashes[2], &hashes[3]}
-	dest = append(dest, node.dest()...)
 	for rows.Next() {
 		hashes = [4][]byte{}
-		node = nodeScan{}
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&hashes[0], &hashes[1], &hashes[2], &hashes[3]); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		if kind == 0 {
-			quads = append(quads, [4]string{string(hashes[0]), string(hashes[1]), string(hashes[2]), string(hashes[3])})
-			continue
+		var hs [4]string
+		for i, h := range hashes {
+			if h == nil {
+				continue // no label
+			}
+			hs[i] = string(h)
+			values[hs[i]] = nil
 		}
-		v, err := node.value()
-		if err != nil {
-			return nil, err
-		}
-		values[string(hashes[0])] = v
+		quads = append(quads, hs)
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(quads) == 0 {
+		return nil, nil
+	}
+	if err := b.nodeValues(ctx, values); err != nil {
 		return nil, err
 	}
 	out := make([]quad.Quad, 0, len(quads))
@@ -217,8 +224,8 @@ func (b *postgresBackend) match(ctx context.Context, p pattern) ([]quad.Quad, er
 			if hs[i] == "" {
 				continue
 			}
-			v, ok := values[hs[i]]
-			if !ok {
+			v := values[hs[i]]
+			if v == nil {
 				return nil, fmt.Errorf("quad names a node that is not stored (hash %x)", hs[i])
 			}
 			qd.Set(dir, v)
@@ -228,6 +235,37 @@ func (b *postgresBackend) match(ctx context.Context, p pattern) ([]quad.Quad, er
 		}
 	}
 	return out, nil
+}
+
+// nodeValues fills values, keyed by node hash, with the nodes' values: one
+// statement.
+func (b *postgresBackend) nodeValues(ctx context.Context, values map[string]quad.Value) error {
+	list := make(pq.ByteaArray, 0, len(values))
+	for h := range values {
+		list = append(list, []byte(h))
+	}
+	rows, err := b.qs.Query(ctx, rawQuery{sql: nodesSQL, args: []csql.Value{sqlArg{list}}})
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var (
+		hash []byte
+		node nodeScan
+	)
+	dest := append([]any{&hash}, node.dest()...)
+	for rows.Next() {
+		node = nodeScan{}
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		v, err := node.value()
+		if err != nil {
+			return err
+		}
+		values[string(hash)] = v
+	}
+	return rows.Err()
 }
 
 func (b *postgresBackend) apply(ctx context.Context, quads []quad.Quad) error {
@@ -305,7 +343,10 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 			setup.Close()
 		}
 	}()
-	opts := graph.Options{}
+	setup.SetMaxOpenConns(writeConns)
+	setup.SetMaxIdleConns(writeConns)
+	setup.SetConnMaxIdleTime(idleConnTime)
+	opts := graph.Options{"maxopenconnections": readConns, "maxidleconnections": readConns}
 	if err := graph.InitQuadStore("postgres", dsn, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 		// Another server may be creating the tables at the same time; the
 		// index below fails if the schema is not usable. A table created
@@ -337,6 +378,21 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 	ok = true // setup stays open: the write pool
 	return &postgresBackend{qs: sqs, db: setup}, nil
 }
+
+// Connection pools of a store: Cayley's, which runs the reads, and ours, for
+// the writes and the generation reads. Each keeps as many idle connections
+// as it may open: database/sql keeps 2 by default, and with more concurrent
+// calls than that every call beyond them opened a connection (a new
+// PostgreSQL backend process, milliseconds) and closed it after one query,
+// which serialized a loaded server on connection set-up. A server holds at
+// most readConns+writeConns connections; PostgreSQL's default
+// max_connections (100) allows four such servers. Ours are closed after
+// idleConnTime unused (Cayley's pool has no such setting).
+const (
+	readConns    = 16
+	writeConns   = 8
+	idleConnTime = 5 * time.Minute
+)
 
 // The generation of the database: one row (id 1) whose gen every write
 // transaction increments (writeQuads). The row lock orders writers, so that

@@ -3,6 +3,7 @@ package traverse
 import (
 	"cmp"
 	"context"
+	"errors"
 	"log/slog"
 	"maps"
 	"math"
@@ -26,6 +27,30 @@ type Source interface {
 	FindDocuments(ctx context.Context, p pledgegraph.PageRequest) (pledgegraph.Page, error)
 }
 
+// LinkScanner is an optional interface of a Source (the PostgreSQL store
+// has it): every edge of some predicates, with the document it was read in,
+// in one streaming pass. A build then reads the relation edges in one query
+// instead of a few dozen batches of Links, and never holds more than the
+// copy itself in memory. A ScanLinks error satisfying
+// errors.Is(err, errors.ErrUnsupported) (a store whose backend cannot)
+// means it has not: the build asks Links.
+type LinkScanner interface {
+	// ScanLinks calls fn once per stored (subject, predicate, object,
+	// document) whose subject and object are node IDs, in any order; an
+	// error from fn stops the scan and is returned.
+	ScanLinks(ctx context.Context, predicates []string, fn func(subject, predicate, object, document string) error) error
+}
+
+// GenerationSource is an optional interface of a Source that other
+// processes may write (the PostgreSQL store has it): a counter that every
+// write transaction advances, cheap to read. The staleness check then reads
+// it (one tiny query) and counts the store's documents only when it moved
+// since the copy was last found current; a Generation error satisfying
+// errors.Is(err, errors.ErrUnsupported) means it has not.
+type GenerationSource interface {
+	Generation(ctx context.Context) (int64, error)
+}
+
 // AdjacencyConfig tunes an Adjacency. Zero fields take the defaults in
 // brackets.
 type AdjacencyConfig struct {
@@ -35,8 +60,9 @@ type AdjacencyConfig struct {
 	// CheckEvery says how often the copy is compared with the store before
 	// it is trusted. 0 [default]: before every query (one FindDocuments
 	// call for the store's document count, which costs a scan of the
-	// document type quads), so that a write by another process sharing the
-	// database is never missed.
+	// document type quads; with a GenerationSource, one read of the
+	// generation, and the count only when it moved), so that a write by
+	// another process sharing the database is never missed.
 	// > 0: at most once per interval, so another process's write may go
 	// unseen for that long. < 0: never; only for a store no other process
 	// writes (memory, bolt), where Apply sees every write.
@@ -66,7 +92,8 @@ type AdjacencyConfig struct {
 //     number the copy holds, every query or at most once per
 //     AdjacencyConfig.CheckEvery. Documents are only ever added and each is
 //     written atomically, so equal counts mean the same documents, hence
-//     the same edges.
+//     the same edges. A GenerationSource spares the count while its
+//     generation stays where it was when the counts last agreed.
 //
 // When the copy is stale or not built yet, View returns the Source itself
 // (answers stay correct, one round trip per relation and direction per
@@ -74,10 +101,12 @@ type AdjacencyConfig struct {
 // runs are replayed onto the new copy. Refresh builds synchronously, e.g. at
 // start-up.
 //
-// Building lists documents and actors (FindDocuments, FindActors) and asks
-// each relation of them in batches (statements and commitments are found as
-// the other ends), a few dozen round trips for 10k documents. Memory: about
-// 120 bytes per node plus 16 per edge (an edge is kept at both ends).
+// Building lists documents and actors (FindDocuments, FindActors), then
+// reads the relation edges: from a LinkScanner in one streaming query, else
+// by asking each relation of the actors and documents in batches of Links
+// (statements and commitments are found as the other ends), a few dozen
+// round trips for 10k documents. Memory: about 120 bytes per node plus 16
+// per edge (an edge is kept at both ends).
 //
 // All methods are safe for concurrent use. Close stops a running rebuild.
 type Adjacency struct {
@@ -96,6 +125,10 @@ type Adjacency struct {
 	building  bool      // a build is running: Apply also logs to pending
 	pending   []applied // applies since the running build started
 	lastCheck time.Time // last time Stats agreed with the copy
+	// gen is the GenerationSource's generation when the store was last
+	// known to hold what the copy holds, if genKnown.
+	gen       int64
+	genKnown  bool
 	failedAt  time.Time // last failed background build
 	lastBuild time.Time // start of the last build
 
@@ -229,6 +262,23 @@ func (a *Adjacency) fresh(ctx context.Context) (*snapshot, bool, error) {
 	if a.cfg.CheckEvery > 0 && !last.IsZero() && now.Sub(last) < a.cfg.CheckEvery {
 		return snap, true, nil
 	}
+	// Read before the count: if the counts agree, the store held at this
+	// generation no document the copy lacks.
+	gen, genOK, err := a.generation(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	if genOK {
+		a.mu.Lock()
+		same := a.snap == snap && a.genKnown && a.gen == gen
+		if same {
+			a.lastCheck = now
+		}
+		a.mu.Unlock()
+		if same {
+			return snap, true, nil
+		}
+	}
 	count, err := a.src.FindDocuments(ctx, pledgegraph.PageRequest{First: 1})
 	if err != nil {
 		return nil, false, err
@@ -243,7 +293,24 @@ func (a *Adjacency) fresh(ctx context.Context) (*snapshot, bool, error) {
 		return snap, false, nil
 	}
 	a.lastCheck = now
+	if genOK {
+		a.gen, a.genKnown = gen, true
+	}
 	return snap, true, nil
+}
+
+// generation reads the Source's write generation; ok is false when it has
+// none.
+func (a *Adjacency) generation(ctx context.Context) (gen int64, ok bool, err error) {
+	gs, isGS := a.src.(GenerationSource)
+	if !isGS {
+		return 0, false, nil
+	}
+	gen, err = gs.Generation(ctx)
+	if errors.Is(err, errors.ErrUnsupported) {
+		return 0, false, nil
+	}
+	return gen, err == nil, err
 }
 
 // startBuild starts a background build unless one is running or the last
@@ -309,6 +376,12 @@ func (a *Adjacency) build(ctx context.Context) (err error) {
 	a.lastBuild = start
 	a.mu.Unlock()
 	s := newSnapshot()
+	// The generation first: the copy holds at least what the store held
+	// then.
+	gen, genOK, err := a.generation(ctx)
+	if err != nil {
+		return err
+	}
 	// Documents first: every edge of a document listed here was committed
 	// before the edges below are read.
 	docs, err := a.all(ctx, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) { return a.src.FindDocuments(ctx, p) })
@@ -324,6 +397,125 @@ func (a *Adjacency) build(ctx context.Context) (err error) {
 	for _, d := range docs {
 		s.docs[d] = struct{}{}
 	}
+	scanned, err := a.scan(ctx, s, docs, actors)
+	if err != nil {
+		return err
+	}
+	if !scanned {
+		if err := a.collectAll(ctx, s, docs, actors); err != nil {
+			return err
+		}
+	}
+	for _, id := range actors {
+		s.node(id)
+	}
+	for _, id := range docs {
+		s.node(id)
+	}
+	s.finish()
+	a.mu.Lock()
+	for _, p := range a.pending {
+		s.apply(a.rel, p.doc, p.edges)
+	}
+	a.snap, a.building, a.pending, a.lastCheck, a.failedAt = s, false, nil, time.Time{}, time.Time{}
+	a.gen, a.genKnown = gen, genOK
+	a.mu.Unlock()
+	a.cfg.Logger.Info("adjacency built", "documents", len(s.docs), "nodes", len(s.ids), "edges", s.edges,
+		"scanned", scanned, "took", a.cfg.Now().Sub(start).Round(time.Millisecond))
+	return nil
+}
+
+// anchor says which end of a relation's edges a build starts from: the
+// subjects (dir Out) or the objects (In), and whether the nodes of that end
+// are all listed (actors and documents) or found as the other ends of the
+// relations asked before (statements and commitments; later).
+type anchor struct {
+	dir   pledgegraph.Direction
+	later bool
+}
+
+// anchors chooses, for each relation, the end whose node types are listed
+// whole (actors, documents), else the subjects, asked later.
+func (a *Adjacency) anchors() []anchor {
+	complete := []string{pledgegraph.TypeActor, pledgegraph.TypeDocument}
+	out := make([]anchor, len(a.cfg.Relations))
+	for ri, r := range a.cfg.Relations {
+		switch {
+		case r.Subject != nil && subset(r.Subject, complete):
+			out[ri] = anchor{dir: pledgegraph.Out}
+		case r.Object != nil && subset(r.Object, complete):
+			out[ri] = anchor{dir: pledgegraph.In}
+		default:
+			out[ri] = anchor{dir: pledgegraph.Out, later: true}
+		}
+	}
+	return out
+}
+
+// scan reads every relation edge from a LinkScanner into s, keeping those
+// collectAll would: the anchor end (see anchors) a listed actor or document
+// or a statement or commitment the relation accepts, the other end a typed
+// node, distinct from the anchor. (collectAll asks a later relation only of
+// the statements and commitments found at the other end of another
+// relation; in a store written by ingest every one is, by inDocument.) It
+// reports false when the Source cannot scan.
+func (a *Adjacency) scan(ctx context.Context, s *snapshot, docs, actors []string) (bool, error) {
+	sc, ok := a.src.(LinkScanner)
+	if !ok {
+		return false, nil
+	}
+	listed := make(map[string]bool, len(docs)+len(actors))
+	for _, ids := range [][]string{docs, actors} {
+		for _, id := range ids {
+			listed[id] = true
+		}
+	}
+	anchors := a.anchors()
+	preds := make([]string, len(a.cfg.Relations))
+	for ri, r := range a.cfg.Relations {
+		preds[ri] = r.Predicate
+	}
+	err := sc.ScanLinks(ctx, preds, func(sub, pred, obj, doc string) error {
+		ri, ok := a.rel[pred]
+		if !ok {
+			return nil
+		}
+		an, r := anchors[ri], a.cfg.Relations[ri]
+		from, other := sub, obj
+		if an.dir == pledgegraph.In {
+			from, other = obj, sub
+		}
+		if from == other || pledgegraph.NodeType(other) == "" {
+			return nil
+		}
+		switch typ := pledgegraph.NodeType(from); {
+		case !r.accepts(an.dir, typ):
+			return nil
+		case typ == pledgegraph.TypeActor || typ == pledgegraph.TypeDocument:
+			if !listed[from] {
+				return nil
+			}
+		case typ == "" || !an.later:
+			return nil
+		}
+		s.addOne(ri, sub, obj, doc)
+		return nil
+	})
+	if errors.Is(err, errors.ErrUnsupported) {
+		return false, nil
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return false, canceled(ctx.Err())
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// collectAll reads the relation edges through Links: each relation asked
+// of its anchor end (see anchors) in batches.
+func (a *Adjacency) collectAll(ctx context.Context, s *snapshot, docs, actors []string) error {
 	// Actors and documents are listed whole. Statements and commitments are
 	// too many to page through (a page costs a scan of all of them), so
 	// they are found as the other ends of relations asked of the actors and
@@ -346,44 +538,22 @@ func (a *Adjacency) build(ctx context.Context) (err error) {
 		return ids
 	}
 	complete := []string{pledgegraph.TypeActor, pledgegraph.TypeDocument}
-	var later []int
+	anchors := a.anchors()
 	for ri, r := range a.cfg.Relations {
-		var ids []string
-		dir := pledgegraph.Out
-		if r.Subject != nil && subset(r.Subject, complete) {
-			ids = from(r, pledgegraph.Out, complete)
-		} else if r.Object != nil && subset(r.Object, complete) {
-			dir = pledgegraph.In
-			ids = from(r, pledgegraph.In, complete)
-		} else {
-			later = append(later, ri)
-			continue
-		}
-		if err := a.collect(ctx, s, ri, ids, dir, found); err != nil {
-			return err
+		if an := anchors[ri]; !an.later {
+			if err := a.collect(ctx, s, ri, from(r, an.dir, complete), an.dir, found); err != nil {
+				return err
+			}
 		}
 	}
-	for _, ri := range later {
-		ids := from(a.cfg.Relations[ri], pledgegraph.Out, []string{pledgegraph.TypeActor, pledgegraph.TypeDocument, pledgegraph.TypeStatement, pledgegraph.TypeCommitment})
-		if err := a.collect(ctx, s, ri, ids, pledgegraph.Out, found); err != nil {
-			return err
+	for ri, r := range a.cfg.Relations {
+		if anchors[ri].later {
+			ids := from(r, pledgegraph.Out, []string{pledgegraph.TypeActor, pledgegraph.TypeDocument, pledgegraph.TypeStatement, pledgegraph.TypeCommitment})
+			if err := a.collect(ctx, s, ri, ids, pledgegraph.Out, found); err != nil {
+				return err
+			}
 		}
 	}
-	for _, id := range actors {
-		s.node(id)
-	}
-	for _, id := range docs {
-		s.node(id)
-	}
-	s.finish()
-	a.mu.Lock()
-	for _, p := range a.pending {
-		s.apply(a.rel, p.doc, p.edges)
-	}
-	a.snap, a.building, a.pending, a.lastCheck, a.failedAt = s, false, nil, time.Time{}, time.Time{}
-	a.mu.Unlock()
-	a.cfg.Logger.Info("adjacency built", "documents", len(s.docs), "nodes", len(s.ids), "edges", s.edges,
-		"took", a.cfg.Now().Sub(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -691,6 +861,18 @@ func (s *snapshot) documents(ev int32) []string {
 func (s *snapshot) add(rel int, sub, obj string, docs []string) {
 	a, b := s.node(sub), s.node(obj)
 	s.arcs[a] = append(s.arcs[a], arc{arcKey(rel, pledgegraph.Out), b, s.evidence(docs)})
+	s.arcs[b] = append(s.arcs[b], arc{arcKey(rel, pledgegraph.In), a, noEvidence})
+	s.edges++
+}
+
+// addOne is add for an edge read in one document ("": none known).
+func (s *snapshot) addOne(rel int, sub, obj, doc string) {
+	a, b := s.node(sub), s.node(obj)
+	ev := int32(noEvidence)
+	if doc != "" {
+		ev = s.doc(doc)
+	}
+	s.arcs[a] = append(s.arcs[a], arc{arcKey(rel, pledgegraph.Out), b, ev})
 	s.arcs[b] = append(s.arcs[b], arc{arcKey(rel, pledgegraph.In), a, noEvidence})
 	s.edges++
 }
