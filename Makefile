@@ -62,11 +62,12 @@ sync-eval:
 ## bench: benchmarks that print throughput, latency and memory figures; the
 ## service benchmark (bench/) loads 1000 then 10000 generated articles into
 ## Bolt and PostgreSQL (when reachable) and queries them under 8 clients
-## (`make bench N=200` for a quick run; N=1000,10000 is the default)
+## (`make bench N=200` for a quick run; N=1000,10000 is the default); one
+## package at a time (-p 1), so that no benchmark shares the cores with another
 BENCH_N = $(if $(filter command line environment,$(origin N)),$(N),1000$(comma)10000)
 comma := ,
 bench:
-	BENCH_N=$(BENCH_N) $(GO) test -run '^$$' -bench . -benchmem -benchtime 1x -timeout 3h ./...
+	BENCH_N=$(BENCH_N) $(GO) test -p 1 -run '^$$' -bench . -benchmem -benchtime 1x -timeout 3h ./...
 
 ## corpus: generate N deterministic synthetic articles into corpus/
 corpus:
