@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -86,23 +85,7 @@ func TestEngineMatchesBleve(t *testing.T) {
 				vocab = append(vocab, strings.Fields(c.Action)...)
 			}
 		}
-		for range 60 {
-			w := vocab[r.IntN(len(vocab))]
-			switch r.IntN(5) {
-			case 0:
-				w = w[:max(1, len(w)-r.IntN(3))]
-			case 1:
-				if len(w) > 3 {
-					i := 1 + r.IntN(len(w)-2)
-					w = w[:i] + w[i+1:]
-				}
-			case 2:
-				w += " " + vocab[r.IntN(len(vocab))]
-			case 3:
-				w += " the " + vocab[r.IntN(len(vocab))] + " " + vocab[r.IntN(len(vocab))]
-			}
-			queries = append(queries, w)
-		}
+		queries = append(queries, variants(r, vocab, 60, true)...)
 		typeSets := [][]string{
 			{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment},
 			{pledgegraph.TypeStatement, pledgegraph.TypeCommitment},
@@ -230,17 +213,7 @@ func TestFindFallsBackOnUncertainScores(t *testing.T) {
 		for _, first := range []int{1, 4, 100} {
 			q := Query{Text: text, First: first}
 			for range 20 {
-				got, err := ix.Find(ctx, q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := ix.refFind(ctx, q)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !reflect.DeepEqual(got, want) {
-					t.Fatalf("%+v:\n got %+v\nwant %+v", q, got, want)
-				}
+				got := findAsReference(t, ix, q)
 				if !got.HasNext {
 					break
 				}

@@ -299,21 +299,7 @@ func TestFindMatchesReference(t *testing.T) {
 			vocab = append(vocab, strings.Fields(s.Text)...)
 		}
 	}
-	for range 30 {
-		w := vocab[r.IntN(len(vocab))]
-		switch r.IntN(4) {
-		case 0:
-			w = w[:max(1, len(w)-r.IntN(3))]
-		case 1:
-			if len(w) > 3 {
-				i := 1 + r.IntN(len(w)-2)
-				w = w[:i] + w[i+1:]
-			}
-		case 2:
-			w += " " + vocab[r.IntN(len(vocab))]
-		}
-		queries = append(queries, w)
-	}
+	queries = append(queries, variants(r, vocab, 30, false)...)
 	typeSets := [][]string{{pledgegraph.TypeActor}, {pledgegraph.TypeStatement, pledgegraph.TypeDocument}, {pledgegraph.TypeCommitment}}
 	pages := 0
 	for i, text := range queries {
@@ -323,17 +309,7 @@ func TestFindMatchesReference(t *testing.T) {
 			for _, first := range []struct{ n, pages int }{{1, 3}, {7, 10}, {100, 1}} {
 				q := Query{Text: text, Types: types, First: first.n}
 				for range first.pages {
-					got, err := ix.Find(ctx, q)
-					if err != nil {
-						t.Fatal(err)
-					}
-					want, err := ix.refFind(ctx, q)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if !reflect.DeepEqual(got, want) {
-						t.Fatalf("%+v:\n got %+v\nwant %+v", q, got, want)
-					}
+					got := findAsReference(t, ix, q)
 					pages++
 					if !got.HasNext {
 						break
@@ -344,4 +320,52 @@ func TestFindMatchesReference(t *testing.T) {
 		}
 	}
 	t.Logf("%d queries, %d pages compared; %d searches by the engine, %d by bleve", len(queries), pages, ix.engineRuns.Load(), ix.bleveRuns.Load())
+}
+
+// variants draws n queries from vocab: a word as typed, cut short by up to
+// two letters, with a letter dropped, or followed by another word; with
+// phrases, also followed by "the" and two more words.
+func variants(r *rand.Rand, vocab []string, n int, phrases bool) []string {
+	kinds := 4
+	if phrases {
+		kinds = 5
+	}
+	out := make([]string, 0, n)
+	for range n {
+		w := vocab[r.IntN(len(vocab))]
+		switch r.IntN(kinds) {
+		case 0:
+			w = w[:max(1, len(w)-r.IntN(3))]
+		case 1:
+			if len(w) > 3 {
+				i := 1 + r.IntN(len(w)-2)
+				w = w[:i] + w[i+1:]
+			}
+		case 2:
+			w += " " + vocab[r.IntN(len(vocab))]
+		case 3:
+			w += " the " + vocab[r.IntN(len(vocab))] + " " + vocab[r.IntN(len(vocab))]
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// findAsReference runs q with Find and refFind, fails the test unless they
+// give the same result, and returns it.
+func findAsReference(t *testing.T, ix *Index, q Query) *Result {
+	t.Helper()
+	ctx := context.Background()
+	got, err := ix.Find(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ix.refFind(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%+v:\n got %+v\nwant %+v", q, got, want)
+	}
+	return got
 }
