@@ -110,14 +110,21 @@ func (s *Service) write(ctx context.Context, p *extracted) (*Result, error) {
 		return nil, err
 	}
 	s.indexAll(ctx, []*pledgegraph.Extraction{x})
+	return s.stored(ctx, p, created), nil
+}
+
+// stored is the result of writing p (created: it was not stored before),
+// logged.
+func (s *Service) stored(ctx context.Context, p *extracted, created bool) *Result {
+	x := p.x
 	r := &Result{Extraction: x, Created: created}
 	if created {
-		r.Quads = len(ts)
+		r.Quads = len(p.ts)
 	}
 	s.log.DebugContext(ctx, "ingested", "doc", x.Document.ID, "source", x.Document.Source,
 		"created", created, "actors", len(x.Actors), "statements", len(x.Statements),
 		"commitments", len(x.Commitments), "quads", r.Quads)
-	return r, nil
+	return r
 }
 
 // Validate checks raw text before extraction.
@@ -324,16 +331,8 @@ func (s *Service) storeFiles(ctx context.Context, bw pledgegraph.BatchWriter, fs
 			reasons[i] = s.skipReason(ctx, fs[i].path, werr)
 			continue
 		}
-		x := fs[i].doc.x
-		r := &Result{Extraction: x, Created: res[j].Created}
-		if r.Created {
-			r.Quads = len(fs[i].doc.ts)
-		}
-		results[i] = r
-		written = append(written, x)
-		s.log.DebugContext(ctx, "ingested", "doc", x.Document.ID, "source", x.Document.Source,
-			"created", r.Created, "actors", len(x.Actors), "statements", len(x.Statements),
-			"commitments", len(x.Commitments), "quads", r.Quads)
+		results[i] = s.stored(ctx, fs[i].doc, res[j].Created)
+		written = append(written, fs[i].doc.x)
 	}
 	s.indexAll(ctx, written)
 	return results, reasons
