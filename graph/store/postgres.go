@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"regexp"
 	"strings"
@@ -31,9 +32,13 @@ import (
 // Several servers may share the database: every write transaction also
 // increments the generation (table pledgegraph_generation), which each
 // store reads before using what it cached (see nodeCache).
+//
+// The store keeps the planner's statistics of its tables fresh (field an;
+// see pganalyze.go).
 type postgresBackend struct {
 	qs *csql.QuadStore
 	db *sql.DB // our own pool on the same database, for writes: Cayley runs our queries, not transactions
+	an *pgAnalyzer
 	// cache, when set, hears of every transaction this backend commits,
 	// with its generation.
 	cache *nodeCache
@@ -284,6 +289,7 @@ func (b *postgresBackend) apply(ctx context.Context, quads []quad.Quad) error {
 		gen, err = writeQuads(ctx, b.db, w)
 		if err == nil {
 			b.cache.committed(gen, quads)
+			b.an.wrote(len(quads), len(w.nodes[0]))
 		}
 		if !retryable(err) {
 			return err
@@ -328,11 +334,25 @@ func (b *postgresBackend) generation(ctx context.Context) (int64, error) {
 	return gen, err
 }
 
-func (b *postgresBackend) close() error { return errors.Join(b.qs.Close(), b.db.Close()) }
+func (b *postgresBackend) close() error {
+	b.an.close() // before its connections go
+	return errors.Join(b.qs.Close(), b.db.Close())
+}
 
 // openPostgres opens (creating the database and Cayley's tables if missing)
-// the PostgreSQL quad store at dsn.
-func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
+// the PostgreSQL quad store at dsn, and analyzes its tables if they need it
+// (pgAnalyzer.atOpen), logging to log.
+func openPostgres(ctx context.Context, dsn string, log *slog.Logger) (*postgresBackend, error) {
+	b, err := connectPostgres(ctx, dsn, log)
+	if err != nil {
+		return nil, err
+	}
+	b.an.atOpen(ctx)
+	return b, nil
+}
+
+// connectPostgres is openPostgres without the analysis at open.
+func connectPostgres(ctx context.Context, dsn string, log *slog.Logger) (*postgresBackend, error) {
 	setup, err := setupDB(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -376,7 +396,7 @@ func openPostgres(ctx context.Context, dsn string) (*postgresBackend, error) {
 		return nil, fmt.Errorf("postgres quad store is a %T", qs)
 	}
 	ok = true // setup stays open: the write pool
-	return &postgresBackend{qs: sqs, db: setup}, nil
+	return &postgresBackend{qs: sqs, db: setup, an: newPGAnalyzer(setup, log)}, nil
 }
 
 // Connection pools of a store: Cayley's, which runs the reads, and ours, for

@@ -117,7 +117,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if cfg.Path == "" {
 			return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID, Message: "the postgres backend needs a connection string", Op: op}
 		}
-		b, err = openPostgres(ctx, cfg.Path)
+		b, err = openPostgres(ctx, cfg.Path, log)
 	default:
 		return nil, &pledgegraph.Error{Code: pledgegraph.EINVALID,
 			Message: "unknown store backend " + strconv.Quote(name) + " (want memory, bolt or postgres)", Op: op}
