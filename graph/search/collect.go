@@ -127,6 +127,19 @@ func (c *collector) add(score float64, doc uint64, uncertain bool) error {
 	return nil
 }
 
+// floor is the lowest score a hit may have to be kept: the k-th best
+// received, once there are k.
+func (c *collector) floor() (float64, bool) {
+	if len(c.top) < c.k {
+		return 0, false
+	}
+	return c.top[0], true
+}
+
+// skip counts hits that score below the floor (they are not kept, and
+// none is uncertain near it: see prune.go).
+func (c *collector) skip(n uint64) { c.total += n }
+
 // drop notes a hit that cannot be on the page.
 func (c *collector) drop(h rawHit) {
 	if h.uncertain && h.score > c.lost {
@@ -326,6 +339,9 @@ type expansionCache struct {
 	m     map[expansionKey]*expansion
 	ids   map[uint64]string // by document number in the snapshot
 	types map[typesKey]*roaring.Bitmap
+	// Impacts of terms by segment (prune.go): they stay true while their
+	// segment lives, so they are kept across sets of segments.
+	impacts impactCache
 }
 
 // typesKey names the entries of some types in a segment.
@@ -479,6 +495,7 @@ func (ec *expansionCache) reset() {
 	ec.mu.Lock()
 	defer ec.mu.Unlock()
 	ec.segs, ec.valid, ec.m, ec.ids, ec.types = nil, false, nil, nil, nil
+	ec.impacts.reset()
 }
 
 // expandedQuery is query.FuzzyQuery (without a prefix length) or, with

@@ -42,10 +42,12 @@
 // statements and commitments (thousands of hits for a busy name) is
 // evaluated on the index's segments by engine.go, which finds bleve's hits
 // with bleve's scores at a fraction of the cost (and leaves the search to
-// bleve in the rare cases it cannot be sure of the order of a sum); pages
-// are collected reading few IDs (collect.go); expansions of fuzzy and
-// prefix words, IDs read, and the results of recent searches are kept
-// until a write or a merge changes the index (cache.go). Bleve is told to
-// keep the index in few segments (at most 3 per size tier), since every
-// search reads every segment.
+// bleve in the rare cases it cannot be sure of the order of a sum); where
+// the candidates are many, it scores them by groups of entries that score
+// alike, best first, and counts without scoring those that cannot reach
+// the page (prune.go); pages are collected reading few IDs (collect.go);
+// expansions of fuzzy and prefix words, IDs read, and the results of
+// recent searches are kept until a write or a merge changes the index
+// (cache.go). Bleve is told to keep the index in few segments (at most 3
+// per size tier), since every search reads every segment.
 package search

@@ -173,6 +173,7 @@ type contentPlan struct {
 	topCoord   float64 // the top-level disjunction's coordination factor for a hit of this half
 	pool       *bsearch.DocumentMatchPool
 	sctx       *bsearch.SearchContext
+	skipped    uint64 // candidates counted, not scored (prune.go)
 }
 
 type postingsKey struct{ field, term string }
@@ -512,16 +513,18 @@ func (p *contentPlan) setQueryNorm(n float64) {
 var errInconsistent = errors.New("search: segment engine found a hit its scoring does not match")
 
 // run finds the hits of the plan, segment by segment, and hands each to
-// emit with its score (the top-level disjunction's), its document number
+// sink with its score (the top-level disjunction's), its document number
 // in the snapshot, and whether its score is uncertain (see the top of
-// this file). It returns their number.
-func (p *contentPlan) run(ctx context.Context, emit func(score float64, doc uint64, uncertain bool) error) (uint64, error) {
-	var total, offset uint64
+// this file); in a segment with at least prune.min candidates (0: never),
+// those that cannot reach the sink's floor are counted, not scored (see
+// prune.go).
+func (p *contentPlan) run(ctx context.Context, sink hitSink, prune pruning) error {
+	var offset uint64
 	ev := &evaluator{p: p, its: make([]segment.PostingsIterator, len(p.iters)), cur: make([]uint64, len(p.iters)),
 		post: make([]segment.Posting, len(p.iters)), present: make([]bool, len(p.iters))}
 	for si, s := range p.snap.Segments() {
 		if err := ctx.Err(); err != nil {
-			return 0, err
+			return err
 		}
 		base := offset
 		offset += s.Segment().Count()
@@ -529,12 +532,17 @@ func (p *contentPlan) run(ctx context.Context, emit func(score float64, doc uint
 		if cands.IsEmpty() {
 			continue
 		}
-		total += cands.GetCardinality()
-		if err := ev.segment(ctx, si, base, cands, emit); err != nil {
-			return 0, err
+		var err error
+		if prune.min > 0 && cands.GetCardinality() >= prune.min {
+			err = ev.tiered(ctx, si, base, cands, sink, prune.noCells)
+		} else {
+			err = ev.segment(ctx, si, base, cands, sink.add)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return total, nil
+	return nil
 }
 
 // candidates are the entries of segment si the query matches: every word
@@ -618,6 +626,7 @@ type evaluator struct {
 	active    []int                      // the iterators with postings among the candidates
 	uncertain bool                       // the candidate's score is uncertain
 	ftls      []bsearch.FieldTermLocation
+	tiers     []tierIter // the terms' groups in the segment scored in tiers (prune.go)
 }
 
 const noDoc = math.MaxUint64
@@ -769,7 +778,12 @@ func (e *evaluator) eval(n *node) (float64, bool) {
 // scorer's, for the posting's frequency and norm.
 func (e *evaluator) leafScore(l *leaf) float64 {
 	ps := e.post[l.iter]
-	freq, norm := ps.Frequency(), ps.Norm()
+	return e.scoreOf(l, ps.Frequency(), ps.Norm())
+}
+
+// scoreOf is the score of a term clause for an entry with the term's
+// frequency and the field's norm there.
+func (e *evaluator) scoreOf(l *leaf, freq uint64, norm float64) float64 {
 	k := freqNorm{freq, math.Float64bits(norm)}
 	// Few field lengths are common: the last ones scored are kept.
 	for i, s := range l.seen {

@@ -48,51 +48,7 @@ func engineCorpus(seed uint64) []*pledgegraph.Extraction {
 func TestEngineMatchesBleve(t *testing.T) {
 	ctx := context.Background()
 	for _, seed := range []uint64{3, 11} {
-		ix := openTestIndex(t, "")
-		xs := engineCorpus(seed)
-		for lo := 0; lo < len(xs); lo += 23 {
-			if err := ix.IndexAll(ctx, xs[lo:min(lo+23, len(xs))]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		// Deleted entries: some statements, commitments and documents.
-		b := ix.idx.NewBatch()
-		for _, x := range xs[5:25:25] {
-			b.Delete(x.Document.ID)
-			if len(x.Statements) > 0 {
-				b.Delete(x.Statements[0].ID)
-			}
-			if len(x.Commitments) > 0 {
-				b.Delete(x.Commitments[0].ID)
-			}
-		}
-		if err := ix.idx.Batch(b); err != nil {
-			t.Fatal(err)
-		}
-		queries := []string{"Kalin", "kalin ceasefire", "Kalni", "Kali", "Étienn", "Marchetti's", "etienne marchetti sanctions",
-			"5,000", "5,000 troops", "security guarantees for Ukraine", "guarantees security", "the ceasefire", "not just words",
-			"xylophone troops", "humanitarian aid", "US troops", "Ivoire", "a", "statement 12", "talks Kalan Kolin"}
-		r := rand.New(rand.NewPCG(seed, 1))
-		var vocab []string
-		for _, x := range xs[len(xs)-40:] {
-			for _, a := range x.Actors {
-				vocab = append(vocab, strings.Fields(a.Name)...)
-			}
-			for _, s := range x.Statements[:min(2, len(x.Statements))] {
-				vocab = append(vocab, strings.Fields(s.Text)...)
-			}
-			for _, c := range x.Commitments[:min(1, len(x.Commitments))] {
-				vocab = append(vocab, strings.Fields(c.Action)...)
-			}
-		}
-		queries = append(queries, variants(r, vocab, 60, true)...)
-		typeSets := [][]string{
-			{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment},
-			{pledgegraph.TypeStatement, pledgegraph.TypeCommitment},
-			{pledgegraph.TypeStatement, pledgegraph.TypeCommitment, pledgegraph.TypeDocument},
-			{pledgegraph.TypeCommitment},
-			{pledgegraph.TypeActor, pledgegraph.TypeDocument},
-		}
+		ix, queries, typeSets := engineIndex(t, seed)
 		analyzer := ix.idx.Mapping().AnalyzerNamed("text")
 		r0, err := ix.reader()
 		if err != nil {
@@ -152,14 +108,68 @@ func TestEngineMatchesBleve(t *testing.T) {
 	}
 }
 
+// engineIndex is an index of engineCorpus(seed) in several segments,
+// with deleted entries of every type, and the queries to compare on it and
+// the sets of types to search.
+func engineIndex(t *testing.T, seed uint64) (*Index, []string, [][]string) {
+	t.Helper()
+	ctx := context.Background()
+	ix := openTestIndex(t, "")
+	xs := engineCorpus(seed)
+	for lo := 0; lo < len(xs); lo += 23 {
+		if err := ix.IndexAll(ctx, xs[lo:min(lo+23, len(xs))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Deleted entries: some statements, commitments and documents.
+	b := ix.idx.NewBatch()
+	for _, x := range xs[5:25:25] {
+		b.Delete(x.Document.ID)
+		if len(x.Statements) > 0 {
+			b.Delete(x.Statements[0].ID)
+		}
+		if len(x.Commitments) > 0 {
+			b.Delete(x.Commitments[0].ID)
+		}
+	}
+	if err := ix.idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"Kalin", "kalin ceasefire", "Kalni", "Kali", "Étienn", "Marchetti's", "etienne marchetti sanctions",
+		"5,000", "5,000 troops", "security guarantees for Ukraine", "guarantees security", "the ceasefire", "not just words",
+		"xylophone troops", "humanitarian aid", "US troops", "Ivoire", "a", "statement 12", "talks Kalan Kolin"}
+	r := rand.New(rand.NewPCG(seed, 1))
+	var vocab []string
+	for _, x := range xs[len(xs)-40:] {
+		for _, a := range x.Actors {
+			vocab = append(vocab, strings.Fields(a.Name)...)
+		}
+		for _, s := range x.Statements[:min(2, len(x.Statements))] {
+			vocab = append(vocab, strings.Fields(s.Text)...)
+		}
+		for _, c := range x.Commitments[:min(1, len(x.Commitments))] {
+			vocab = append(vocab, strings.Fields(c.Action)...)
+		}
+	}
+	queries = append(queries, variants(r, vocab, 60, true)...)
+	typeSets := [][]string{
+		{pledgegraph.TypeActor, pledgegraph.TypeStatement, pledgegraph.TypeCommitment},
+		{pledgegraph.TypeStatement, pledgegraph.TypeCommitment},
+		{pledgegraph.TypeStatement, pledgegraph.TypeCommitment, pledgegraph.TypeDocument},
+		{pledgegraph.TypeCommitment},
+		{pledgegraph.TypeActor, pledgegraph.TypeDocument},
+	}
+	return ix, queries, typeSets
+}
+
 // engineHits are all the hits the engine finds for pq, uncertain scores
 // included, by descending score then ID.
 func engineHits(t *testing.T, ix *Index, r index.IndexReader, pq *plannedQuery) (uint64, []pageHit) {
 	t.Helper()
 	c := newCollector(r, 100000, nil)
-	err := ix.search(context.Background(), r, pq.query(true), pq.content, func(score float64, doc uint64, _ bool) error {
+	err := ix.search(context.Background(), r, pq.query(true), pq.content, emitAll(func(score float64, doc uint64, _ bool) error {
 		return c.add(score, doc, false)
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -87,6 +87,9 @@ type Index struct {
 	// Searches whose statements' and commitments' half the segment engine
 	// evaluated, and those it left to bleve (see engine.go).
 	engineRuns, bleveRuns atomic.Uint64
+	// Candidates in a segment from which the engine scores them in tiers
+	// (prune.go); tests lower it.
+	prune pruning
 }
 
 // Open opens the index at cfg.Path, creating it if missing; an index written
@@ -94,7 +97,7 @@ type Index struct {
 // Errors: EINTERNAL (the cause, e.g. a directory locked by another process,
 // is in the chain).
 func Open(ctx context.Context, cfg Config) (*Index, error) {
-	ix := &Index{cfg: cfg, log: cfg.Logger, dir: cfg.Path, expansions: &expansionCache{}}
+	ix := &Index{cfg: cfg, log: cfg.Logger, dir: cfg.Path, expansions: &expansionCache{}, prune: pruning{min: defaultPruneMin}}
 	if ix.log == nil {
 		ix.log = slog.Default()
 	}

@@ -217,7 +217,7 @@ func (ix *Index) run(ctx context.Context, r index.IndexReader, q query.Query, co
 			ix.hitBufs.Put(&buf)
 		}
 	}()
-	if err := ix.search(ctx, r, q, content, c.add); err != nil {
+	if err := ix.search(ctx, r, q, content, c); err != nil {
 		return 0, nil, err
 	}
 	page, err := c.finish(first)
@@ -228,8 +228,9 @@ func (ix *Index) run(ctx context.Context, r index.IndexReader, q query.Query, co
 }
 
 // search runs q on the snapshot r, and the plan of content if not nil,
-// and hands every hit to emit.
-func (ix *Index) search(ctx context.Context, r index.IndexReader, q query.Query, content *contentQuery, emit func(score float64, doc uint64, uncertain bool) error) error {
+// and hands their hits to sink (the content's only those that may reach
+// its floor; the others it counts).
+func (ix *Index) search(ctx context.Context, r index.IndexReader, q query.Query, content *contentQuery, sink hitSink) error {
 	m := ix.idx.Mapping()
 	model := index.DefaultScoringModel // as bleve's SearchInContext
 	if im, ok := m.(*mapping.IndexMappingImpl); ok && im.ScoringModel == index.BM25Scoring {
@@ -256,7 +257,7 @@ func (ix *Index) search(ctx context.Context, r index.IndexReader, q query.Query,
 		if d == nil {
 			break
 		}
-		err = emit(d.Score, d.IndexInternalID.Value(), false)
+		err = sink.add(d.Score, d.IndexInternalID.Value(), false)
 		pool.Put(d)
 		if err != nil {
 			return err
@@ -268,8 +269,7 @@ func (ix *Index) search(ctx context.Context, r index.IndexReader, q query.Query,
 	if content.plan == nil {
 		return errUnsupported
 	}
-	_, err = content.plan.run(ctx, emit)
-	return err
+	return content.plan.run(ctx, sink, ix.prune)
 }
 
 // plannedQuery is a query in its two halves.
