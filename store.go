@@ -39,6 +39,7 @@ type CommitmentFilter struct {
 	Target   string
 	Polarity Polarity
 	Document string
+	Modality string // the modal word, compared case-insensitively, spaces trimmed
 }
 
 // Direction of an edge lookup.

@@ -15,8 +15,8 @@ import (
 )
 
 // Date filters and ordering: statements and commitments by the publication
-// time of their document, and actors' timelines. The store has no date or
-// modality index; the date index (dateindex.go) stands in for one. Each
+// time of their document, and actors' timelines. The store has no date
+// index; the date index (dateindex.go) stands in for one. Each
 // dated query takes one of these paths, with a bounded number of round trips:
 //
 //   - a date range and no other filter: the documents in range come from the
@@ -33,7 +33,7 @@ import (
 //   - ordering only: the documents are walked in date order and their items
 //     gathered, a few documents at first and four times more each time,
 //     until the page is full; the total is one more find.
-//   - ordering with other filters, or modality alone: the filter side.
+//   - ordering with other filters: the filter side.
 //
 // MaxDatedScan caps the candidates a request may consider after narrowing:
 // the items in range, the items the filters match, or those a walk gathers.
@@ -274,11 +274,10 @@ type datedQuery[T any] struct {
 	find          func(pledgegraph.PageRequest) (pledgegraph.Page, error)
 	storeFiltered bool   // find has filters (else it lists every item)
 	document      string // the document filter, or ""
-	// test checks every filter but document on a record; extra only those
-	// the store cannot apply. nil: none.
-	test, extra func(*T) bool
-	records     func(context.Context, []string) ([]*T, error)
-	prime       func(*loaders, *T)
+	// test checks every filter but document on a record; nil: none.
+	test    func(*T) bool
+	records func(context.Context, []string) ([]*T, error)
+	prime   func(*loaders, *T)
 }
 
 // datedRun is one dated query being answered.
@@ -299,7 +298,7 @@ func datedPage[T any](ctx context.Context, r *Resolver, q datedQuery[T], d dateF
 	}
 	run := &datedRun[T]{datedQuery: q, ctx: ctx, st: r.Store, c: r.dates, ix: ix, d: d, limit: r.dates.limit}
 	switch {
-	case !d.ranged && !q.storeFiltered && q.extra == nil:
+	case !d.ranged && !q.storeFiltered:
 		return run.walk(p)
 	case !d.ranged:
 		ids, err := scanAll(q.find, nil, run.limit)
@@ -369,9 +368,6 @@ func (run *datedRun[T]) choose(p pledgegraph.PageRequest) (pledgegraph.Page, err
 func (run *datedRun[T]) rangeCheaper(n, total int) bool {
 	ceil := func(a, b int) int { return (a + b - 1) / b }
 	rt, ft := ceil(n, scanBatch), ceil(total, scanPage)-1
-	if run.extra != nil {
-		ft += ceil(min(n, total), scanBatch)
-	}
 	return rt < ft || rt == ft && n <= total
 }
 
@@ -432,11 +428,6 @@ func (run *datedRun[T]) filterSide(ids []string, docOf map[string]string, p pled
 		// An item not in docOf is undated: out of any range.
 		if t := dates[docOf[id]]; run.d.keep(t) {
 			list = append(list, dated{id: id, date: t})
-		}
-	}
-	if run.extra != nil {
-		if list, err = run.tested(list, run.extra); err != nil {
-			return pledgegraph.Page{}, err
 		}
 	}
 	return run.d.page(run.d.arrange(list), run.typ, p)
@@ -593,8 +584,8 @@ func foldSearch(s string) string {
 	return strings.Map(func(r rune) rune { return pledgegraph.Unaccent(unicode.ToLower(r)) }, s)
 }
 
-// datedCommitments pages the commitments matching f, modality and d.
-func (r *Resolver) datedCommitments(ctx context.Context, f pledgegraph.CommitmentFilter, modality string, d dateFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
+// datedCommitments pages the commitments matching f and d.
+func (r *Resolver) datedCommitments(ctx context.Context, f pledgegraph.CommitmentFilter, d dateFilter, p pledgegraph.PageRequest) (pledgegraph.Page, error) {
 	q := datedQuery[pledgegraph.Commitment]{
 		noun: "commitments", typ: pledgegraph.TypeCommitment,
 		find: func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
@@ -605,18 +596,12 @@ func (r *Resolver) datedCommitments(ctx context.Context, f pledgegraph.Commitmen
 		records:       r.Store.Commitments,
 		prime:         func(l *loaders, c *pledgegraph.Commitment) { l.commitments.Prime(c.ID, c) },
 	}
-	hasModality := func(c *pledgegraph.Commitment) bool {
-		return modality == "" || strings.EqualFold(strings.TrimSpace(c.Modality), modality)
-	}
-	if modality != "" {
-		q.extra = hasModality
-	}
-	if f.Actor != "" || f.Target != "" || f.Polarity != "" || modality != "" {
+	if f.Actor != "" || f.Target != "" || f.Polarity != "" || f.Modality != "" {
 		q.test = func(c *pledgegraph.Commitment) bool {
 			return (f.Actor == "" || c.Actor == f.Actor) &&
 				(f.Target == "" || c.Target == f.Target) &&
 				(f.Polarity == "" || c.Polarity == f.Polarity) &&
-				hasModality(c)
+				(f.Modality == "" || strings.EqualFold(strings.TrimSpace(c.Modality), f.Modality))
 		}
 	}
 	return datedPage(ctx, r, q, d, p)

@@ -435,7 +435,7 @@ func TestDatedCommitmentsMatchBruteForce(t *testing.T) {
 			for _, order := range []string{"", "DATE_ASC", "DATE_DESC"} {
 				a := datedArgs{filters: f.args, from: r.from, to: r.to, order: order}
 				if a.from == nil && a.to == nil && order == "" && f.args["modality"] == nil {
-					continue // not a dated query
+					continue // the store's own find (modality too: TestDatedLimit)
 				}
 				want := expect(c.cmts, f.keep, a)
 				t.Run(f.name+"/"+r.name+"/"+cmp.Or(order, "unordered"), func(t *testing.T) {
@@ -594,7 +594,7 @@ func datedCallCases(c *datedCorpus) []datedCallCase {
 		{"range and speaker (filter side)", datedStatementsQuery, with(narrow, "speaker", "Ana Lopez"),
 			map[string]int{"FindDocuments": 1, "ActorByName": 1, "FindStatements": 1, "Neighbors": 1, "Statements": 1}},
 		{"range and modality", datedCommitmentsQuery, with(narrow, "modality", "pledged"),
-			map[string]int{"FindDocuments": 1, "Neighbors": 1, "Commitments": 1}},
+			map[string]int{"FindDocuments": 1, "FindCommitments": 1, "Neighbors": 1, "Commitments": 1}},
 		{"ordered only", datedStatementsQuery, with(nil, "orderBy", "DATE_ASC"),
 			map[string]int{"FindDocuments": 1, "FindStatements": 1, "Neighbors": 2, "Statements": 1}},
 		{"ordered only, descending", datedCommitmentsQuery, with(nil, "orderBy", "DATE_DESC", "first", 100),
@@ -816,6 +816,33 @@ func TestDatedLimit(t *testing.T) {
 			if len(errs) != 1 || errs[0].code() != pledgegraph.ELIMIT {
 				t.Errorf("errors = %+v, want LIMIT_EXCEEDED", errs)
 			}
+		})
+	}
+}
+
+// TestModalityBeyondDatedLimit: modality is the store's filter, so that
+// alone, or with a range, it does not consider every commitment; with the
+// cap far below the commitments of the corpus, both still answer.
+func TestModalityBeyondDatedLimit(t *testing.T) {
+	const limit = 70
+	defer graph.SetDatedScanLimit(limit)()
+	e := newDatedEnv(t, 120)
+	c := e.corpus
+	if len(c.cmts) <= 2*limit {
+		t.Fatalf("fixture: %d commitments, want far more than the limit %d", len(c.cmts), limit)
+	}
+	would := func(it truthItem) bool { return it.modality == "would" }
+	for _, a := range []datedArgs{
+		{filters: map[string]any{"modality": " WOULD "}},
+		{filters: map[string]any{"modality": "would"}, order: "DATE_DESC"},
+		{filters: map[string]any{"modality": "would"}, from: ptime(datedDay(2)), to: ptime(datedDay(6))},
+	} {
+		t.Run(fmt.Sprintf("%v", a.vars()), func(t *testing.T) {
+			want := expect(c.cmts, would, a)
+			if len(want) == 0 || len(want) > limit {
+				t.Fatalf("fixture: %d expected, want some, at most the limit", len(want))
+			}
+			e.walkDated(t, datedCommitmentsQuery, a.vars(), 20, want)
 		})
 	}
 }

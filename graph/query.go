@@ -164,9 +164,10 @@ func (r *Resolver) findCommitments(ctx context.Context, actor, target *string, p
 		}
 		f.Polarity = *polarity
 	}
+	f.Modality = mod
 	page, err := findPage(ctx, p, func(p pledgegraph.PageRequest) (pledgegraph.Page, error) {
-		if d.active() || mod != "" {
-			return r.datedCommitments(ctx, f, mod, d, p)
+		if d.active() {
+			return r.datedCommitments(ctx, f, d, p)
 		}
 		return st.FindCommitments(ctx, f, p)
 	})

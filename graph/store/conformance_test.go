@@ -401,6 +401,11 @@ func testFindCommitments(t *testing.T, s *Store) {
 		{pledgegraph.CommitmentFilter{Document: b.Doc.ID}, []string{cb1}},
 		{pledgegraph.CommitmentFilter{Actor: idUK, Target: idUkraine, Polarity: pledgegraph.Positive, Document: a.Doc.ID}, []string{ca1}},
 		{pledgegraph.CommitmentFilter{Actor: idFrance, Document: a.Doc.ID}, nil},
+		{pledgegraph.CommitmentFilter{Modality: "would"}, []string{ca1}}, // not "would not"
+		{pledgegraph.CommitmentFilter{Modality: " WOULD not "}, []string{ca2}},
+		{pledgegraph.CommitmentFilter{Modality: "Pledged"}, []string{cb1}},
+		{pledgegraph.CommitmentFilter{Modality: "pledged", Actor: idUK}, nil},
+		{pledgegraph.CommitmentFilter{Modality: "shall"}, nil},
 	} {
 		got := findAll(t, s.FindCommitments, c.f)
 		want := sortedCopy(c.want...)

@@ -1103,6 +1103,9 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 		q.Labels = iris([]string{f.Document})
 		add(s.subjects(ctx, q))
 	}
+	if mod := strings.TrimSpace(f.Modality); mod != "" {
+		add(s.withModality(ctx, mod))
+	}
 	if len(sets) == 0 {
 		add(s.subjects(ctx, typeQuads(pledgegraph.TypeCommitment)))
 	}
@@ -1112,6 +1115,26 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 	ids := intersect(pledgegraph.TypeCommitment, sets)
 	s.cache.storeList(gen, key, ids)
 	return page(op, ids, p)
+}
+
+// withModality returns the commitments whose modal word is mod, compared
+// as CommitmentFilter says: the modality quads are read (one round trip,
+// the values only, not the records), and the list FindCommitments makes of
+// them is cached.
+func (s *Store) withModality(ctx context.Context, mod string) (map[string]bool, error) {
+	qs, err := s.query(ctx, pattern{Predicates: preds(pledgegraph.PredModality)})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, q := range qs {
+		if v, ok := q.Object.(quad.String); ok && strings.EqualFold(strings.TrimSpace(string(v)), mod) {
+			if id := iriOf(q.Subject); id != "" {
+				out[id] = true
+			}
+		}
+	}
+	return out, nil
 }
 
 // FindDocuments lists the documents by ID. One round trip.
