@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 // testCollector is a collector whose hit n has the ID "id<n>".
@@ -120,5 +122,43 @@ func TestCollectorManyTies(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// expandFuzzy, which builds a term's automaton once for every field, lists
+// what bleve's FieldDictFuzzyAutomaton lists: the same terms in the same
+// order with the same edit distances, for words as typed, misspelt and cut
+// short, in both fields words are expanded in, at both distances.
+func TestExpandFuzzyMatchesBleve(t *testing.T) {
+	ix, _, _ := engineIndex(t, 3)
+	r, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	snap := r.(*scorch.IndexSnapshot)
+	words := []string{"kalin", "kalni", "kali", "marchetti", "marchety", "dupont", "ukraine", "ukrain", "xylophone", "us", "o"}
+	compared := 0
+	for _, w := range words {
+		for _, field := range []string{fNames, fPeople} {
+			for _, d := range []int{1, 2} {
+				k := expansionKey{field, w, d}
+				want, err := expand(r, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ix.expansions.expandFuzzy(snap, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got.terms, want.terms) || !slices.Equal(got.dists, want.dists) {
+					t.Fatalf("%+v: got %v %v, want %v %v", k, got.terms, got.dists, want.terms, want.dists)
+				}
+				compared += len(want.terms)
+			}
+		}
+	}
+	if compared == 0 {
+		t.Fatal("no term was expanded")
 	}
 }
