@@ -413,6 +413,19 @@ func testFindCommitments(t *testing.T, s *Store) {
 			t.Errorf("FindCommitments(%+v) = %v, want %v", c.f, got, want)
 		}
 	}
+	// The modal words read are kept until a write: a new word is found.
+	many := fixtureMany(8)
+	write(t, s, many)
+	var wills []string
+	for _, c := range many.Commitments {
+		wills = append(wills, c.ID)
+	}
+	if got, want := findAll(t, s.FindCommitments, pledgegraph.CommitmentFilter{Modality: "Will"}), sortedCopy(wills...); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("after a write, modality Will = %v, want %v", got, want)
+	}
+	if got := findAll(t, s.FindCommitments, pledgegraph.CommitmentFilter{Modality: "would"}); !slices.Equal(got, []string{ca1}) {
+		t.Errorf("after a write, modality would = %v, want %v", got, []string{ca1})
+	}
 }
 
 // pages walks every page of a find and checks the page invariants.

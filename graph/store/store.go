@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -1118,21 +1119,64 @@ func (s *Store) FindCommitments(ctx context.Context, f pledgegraph.CommitmentFil
 }
 
 // withModality returns the commitments whose modal word is mod, compared
-// as CommitmentFilter says: the modality quads are read (one round trip,
-// the values only, not the records), and the list FindCommitments makes of
-// them is cached.
+// as CommitmentFilter says. The modality quads are read (one round trip,
+// the values only, not the records), and, when the store has a cache, the
+// commitments of every modal word are kept (a corpus has a few hundred
+// words), so that the next modality asked costs no round trip until a write.
 func (s *Store) withModality(ctx context.Context, mod string) (map[string]bool, error) {
+	const wordsKey = "modality\x00words" // the modal words as written
+	wordKey := func(w string) string { return "modality\x00=" + w }
+	var gen uint64
+	if s.cache != nil {
+		var err error
+		if gen, err = s.cacheGen(ctx); err != nil {
+			return nil, err
+		}
+		if words, ok := s.cache.lookupSet(wordsKey); ok {
+			out, complete := map[string]bool{}, true
+			for w := range words {
+				if !strings.EqualFold(w, mod) {
+					continue
+				}
+				set, ok := s.cache.lookupSet(wordKey(w))
+				if complete = complete && ok; !complete {
+					break // too large to be kept: read again
+				}
+				maps.Copy(out, set)
+			}
+			if complete {
+				return out, nil
+			}
+		}
+	}
 	qs, err := s.query(ctx, pattern{Predicates: preds(pledgegraph.PredModality)})
 	if err != nil {
 		return nil, err
 	}
+	byWord := map[string]map[string]bool{}
 	out := map[string]bool{}
 	for _, q := range qs {
-		if v, ok := q.Object.(quad.String); ok && strings.EqualFold(strings.TrimSpace(string(v)), mod) {
-			if id := iriOf(q.Subject); id != "" {
-				out[id] = true
-			}
+		v, ok := q.Object.(quad.String)
+		id := iriOf(q.Subject)
+		if !ok || id == "" {
+			continue
 		}
+		w := strings.TrimSpace(string(v))
+		if byWord[w] == nil {
+			byWord[w] = map[string]bool{}
+		}
+		byWord[w][id] = true
+		if strings.EqualFold(w, mod) {
+			out[id] = true
+		}
+	}
+	if s.cache != nil {
+		words := make(map[string]bool, len(byWord))
+		for w, set := range byWord {
+			s.cache.storeSet(gen, wordKey(w), set)
+			words[w] = true
+		}
+		s.cache.storeSet(gen, wordsKey, words)
 	}
 	return out, nil
 }
