@@ -715,9 +715,19 @@ func (e *evaluator) next(i int, doc uint64) error {
 
 // eval is the score of node n for the candidate, as bleve's searcher of
 // it computes it, and whether the candidate matches it.
-func (e *evaluator) eval(n *node) (float64, bool) {
+func (e *evaluator) eval(n *node) (float64, bool) { return e.score(n, nil) }
+
+// score combines the scores of node n's leaves as bleve's searchers do,
+// with the same sums in the same order. With ub nil, the leaves are the
+// candidate's (its postings) and a phrase must be found in its text; else
+// leaf l scores ub[l], or does not match when ub[l] < 0, and a phrase is
+// taken as found (see bound in prune.go).
+func (e *evaluator) score(n *node, ub []float64) (float64, bool) {
 	switch n.kind {
 	case nLeaf:
+		if ub != nil {
+			return ub[n.leaf], ub[n.leaf] >= 0
+		}
 		l := &e.p.leaves[n.leaf]
 		if !e.present[l.iter] {
 			return 0, false
@@ -727,7 +737,7 @@ func (e *evaluator) eval(n *node) (float64, bool) {
 		var sum float64
 		m := 0
 		for _, c := range n.live {
-			if s, ok := e.eval(c); ok {
+			if s, ok := e.score(c, ub); ok {
 				sum += s
 				m++
 			}
@@ -743,27 +753,27 @@ func (e *evaluator) eval(n *node) (float64, bool) {
 	case nConj, nPhrase: // ConjunctionQueryScorer
 		var sum float64
 		for _, c := range n.children {
-			s, ok := e.eval(c)
+			s, ok := e.score(c, ub)
 			if !ok {
 				return 0, false
 			}
 			sum += s
 		}
-		if n.kind == nPhrase && !e.phraseAt(n) {
+		if n.kind == nPhrase && ub == nil && !e.phraseAt(n) {
 			return 0, false
 		}
 		return sum, true
 	case nBool: // BooleanSearcher: must, and should if it matches
 		var sum float64
 		if n.must != nil {
-			s, ok := e.eval(n.must)
+			s, ok := e.score(n.must, ub)
 			if !ok {
 				return 0, false
 			}
 			sum += s
 		}
 		if n.should != nil {
-			if s, ok := e.eval(n.should); ok {
+			if s, ok := e.score(n.should, ub); ok {
 				sum += s
 			} else if n.must == nil {
 				return 0, false

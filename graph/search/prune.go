@@ -660,60 +660,7 @@ func cmpFloat(a, b float64) int {
 
 // bound is what eval computes for node n when each leaf l scores ub[l], or
 // does not match when ub[l] < 0 (the phrase assumed found), with the same
-// sums in the same order: with every leaf at its best, the best score an
-// entry can have; with every leaf at an entry's score, its score (as
-// uncertain as eval finds it).
-func (e *evaluator) bound(n *node, ub []float64) (float64, bool) {
-	switch n.kind {
-	case nLeaf:
-		if ub[n.leaf] < 0 {
-			return 0, false
-		}
-		return ub[n.leaf], true
-	case nDisj:
-		var sum float64
-		m := 0
-		for _, c := range n.live {
-			if s, ok := e.bound(c, ub); ok {
-				sum += s
-				m++
-			}
-		}
-		if m == 0 {
-			return 0, false
-		}
-		if n.heap && m > 2 {
-			e.uncertain = true
-		}
-		coord := float64(m) / float64(n.total)
-		return float64(sum * coord), true
-	case nConj, nPhrase:
-		var sum float64
-		for _, c := range n.children {
-			s, ok := e.bound(c, ub)
-			if !ok {
-				return 0, false
-			}
-			sum += s
-		}
-		return sum, true
-	case nBool:
-		var sum float64
-		if n.must != nil {
-			s, ok := e.bound(n.must, ub)
-			if !ok {
-				return 0, false
-			}
-			sum += s
-		}
-		if n.should != nil {
-			if s, ok := e.bound(n.should, ub); ok {
-				sum += s
-			} else if n.must == nil {
-				return 0, false
-			}
-		}
-		return sum, true
-	}
-	return 0, false
-}
+// sums in the same order (the same code: evaluator.score): with every leaf
+// at its best, the best score an entry can have; with every leaf at an
+// entry's score, its score (as uncertain as eval finds it).
+func (e *evaluator) bound(n *node, ub []float64) (float64, bool) { return e.score(n, ub) }
