@@ -85,3 +85,22 @@ func ExampleNameKey() {
 	fmt.Println(pledgegraph.NameKey("Zelénskyy’s"), pledgegraph.NameKey("U.S."))
 	// Output: zelenskyys us
 }
+
+func TestSameModality(t *testing.T) {
+	for _, c := range []struct {
+		word, asked string
+		want        bool
+	}{
+		{"will", "will", true},
+		{"Will", " WILL ", true},
+		{" would not", "Would Not", true},
+		{"would", "would not", false},
+		{"would not", "would", false},
+		{"pledged", "pledge", false},
+		{"", "will", false},
+	} {
+		if got := pledgegraph.SameModality(c.word, c.asked); got != c.want {
+			t.Errorf("SameModality(%q, %q) = %v, want %v", c.word, c.asked, got, c.want)
+		}
+	}
+}

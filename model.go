@@ -1,6 +1,9 @@
 package pledgegraph
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ActorKind is what sort of actor a node is.
 type ActorKind string
@@ -81,6 +84,13 @@ type Commitment struct {
 	Amount    string   // as written ("€2 billion", "5,000 troops"), or ""
 	Statement string   // ID of the statement it was read from, or "" (narration)
 	Evidence
+}
+
+// SameModality reports whether a modal word as written is the word asked
+// for: compared case-insensitively, spaces around either ignored. Filters
+// by modality (the store's, the dated queries') all compare so.
+func SameModality(word, asked string) bool {
+	return strings.EqualFold(strings.TrimSpace(word), strings.TrimSpace(asked))
 }
 
 // Document is one source article.

@@ -39,7 +39,7 @@ type CommitmentFilter struct {
 	Target   string
 	Polarity Polarity
 	Document string
-	Modality string // the modal word, compared case-insensitively, spaces trimmed
+	Modality string // the modal word, compared as SameModality does
 }
 
 // Direction of an edge lookup.

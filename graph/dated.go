@@ -601,7 +601,7 @@ func (r *Resolver) datedCommitments(ctx context.Context, f pledgegraph.Commitmen
 			return (f.Actor == "" || c.Actor == f.Actor) &&
 				(f.Target == "" || c.Target == f.Target) &&
 				(f.Polarity == "" || c.Polarity == f.Polarity) &&
-				(f.Modality == "" || strings.EqualFold(strings.TrimSpace(c.Modality), f.Modality))
+				(f.Modality == "" || pledgegraph.SameModality(c.Modality, f.Modality))
 		}
 	}
 	return datedPage(ctx, r, q, d, p)

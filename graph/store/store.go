@@ -1135,7 +1135,7 @@ func (s *Store) withModality(ctx context.Context, mod string) (map[string]bool, 
 		if words, ok := s.cache.lookupSet(wordsKey); ok {
 			out, complete := map[string]bool{}, true
 			for w := range words {
-				if !strings.EqualFold(w, mod) {
+				if !pledgegraph.SameModality(w, mod) {
 					continue
 				}
 				set, ok := s.cache.lookupSet(wordKey(w))
@@ -1166,7 +1166,7 @@ func (s *Store) withModality(ctx context.Context, mod string) (map[string]bool, 
 			byWord[w] = map[string]bool{}
 		}
 		byWord[w][id] = true
-		if strings.EqualFold(w, mod) {
+		if pledgegraph.SameModality(w, mod) {
 			out[id] = true
 		}
 	}
