@@ -157,6 +157,34 @@ type Summary struct {
 	Skipped     []Skip
 }
 
+// tally adds up the files of a load into its Summary.
+type tally struct {
+	sum    Summary
+	actors map[string]bool // distinct actors of the newly stored documents
+}
+
+// add counts one file: its result, or the reason it was skipped.
+func (t *tally) add(path string, r *Result, reason string) {
+	switch {
+	case reason != "":
+		t.sum.Skipped = append(t.sum.Skipped, Skip{Path: path, Reason: reason})
+	case r.Created:
+		t.sum.Documents++
+		t.sum.Statements += len(r.Extraction.Statements)
+		t.sum.Commitments += len(r.Extraction.Commitments)
+		t.sum.Quads += r.Quads
+		if t.actors == nil {
+			t.actors = map[string]bool{}
+		}
+		for _, a := range r.Extraction.Actors {
+			t.actors[a.ID] = true
+		}
+	default:
+		t.sum.Unchanged++
+	}
+	t.sum.Actors = len(t.actors)
+}
+
 // Progress receives a report after each file of a load.
 type Progress func(done, total int, path string)
 
@@ -193,25 +221,24 @@ const loadWindow = 32
 // way is completed and reported) and returns once the extractions under
 // way have ended.
 func (s *Service) LoadPaths(ctx context.Context, paths []string, progress Progress) (Summary, error) {
-	var sum Summary
-	files := s.collect(paths, &sum)
+	var t tally
+	files := s.collect(paths, &t.sum)
 	rd := s.readAhead(ctx, files)
 	defer rd.stop()
 	bw, batching := s.store.(pledgegraph.BatchWriter)
-	actors := map[string]bool{}
 	for done := 0; done < len(files); {
 		if err := ctx.Err(); err != nil {
-			return sum, err
+			return t.sum, err
 		}
 		pf, ok := rd.next(ctx)
 		if !ok {
-			return sum, ctx.Err()
+			return t.sum, ctx.Err()
 		}
 		group := []preparedFile{pf}
 		for batching && len(group) < loadWindow && done+len(group) < len(files) && rd.ready() {
 			pf, ok := rd.next(ctx) // ready: does not wait
 			if !ok {
-				return sum, ctx.Err()
+				return t.sum, ctx.Err()
 			}
 			group = append(group, pf)
 		}
@@ -224,29 +251,14 @@ func (s *Service) LoadPaths(ctx context.Context, paths []string, progress Progre
 			results, reasons = []*Result{r}, []string{reason}
 		}
 		for i, f := range group {
-			r, reason := results[i], reasons[i]
-			switch {
-			case reason != "":
-				sum.Skipped = append(sum.Skipped, Skip{Path: f.path, Reason: reason})
-			case r.Created:
-				sum.Documents++
-				sum.Statements += len(r.Extraction.Statements)
-				sum.Commitments += len(r.Extraction.Commitments)
-				sum.Quads += r.Quads
-				for _, a := range r.Extraction.Actors {
-					actors[a.ID] = true
-				}
-			default:
-				sum.Unchanged++
-			}
+			t.add(f.path, results[i], reasons[i])
 			done++
 			if progress != nil {
 				progress(done, len(files), f.path)
 			}
 		}
 	}
-	sum.Actors = len(actors)
-	return sum, nil
+	return t.sum, nil
 }
 
 // preparedFile is one file of a load, read and extracted: either doc, or

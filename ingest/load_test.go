@@ -142,34 +142,19 @@ func TestLoadPathsMatchesSequentialLoad(t *testing.T) {
 // loadSequential is LoadPaths as it was before extraction ran ahead of the
 // writes: each file read, extracted and written before the next.
 func loadSequential(ctx context.Context, s *Service, paths []string, progress Progress) (Summary, error) {
-	var sum Summary
-	files := s.collect(paths, &sum)
-	actors := map[string]bool{}
+	var t tally
+	files := s.collect(paths, &t.sum)
 	for i, f := range files {
 		if err := ctx.Err(); err != nil {
-			return sum, err
+			return t.sum, err
 		}
 		r, reason := s.storeFile(ctx, s.prepareFile(f))
-		switch {
-		case reason != "":
-			sum.Skipped = append(sum.Skipped, Skip{Path: f, Reason: reason})
-		case r.Created:
-			sum.Documents++
-			sum.Statements += len(r.Extraction.Statements)
-			sum.Commitments += len(r.Extraction.Commitments)
-			sum.Quads += r.Quads
-			for _, a := range r.Extraction.Actors {
-				actors[a.ID] = true
-			}
-		default:
-			sum.Unchanged++
-		}
+		t.add(f, r, reason)
 		if progress != nil {
 			progress(i+1, len(files), f)
 		}
 	}
-	sum.Actors = len(actors)
-	return sum, nil
+	return t.sum, nil
 }
 
 // TestLoadPathsStopsWhenCancelled cancels a load after its third file: no
