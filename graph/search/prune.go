@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"slices"
@@ -271,7 +272,6 @@ func (p *contentPlan) impactsOf(si, i int) (*impacts, error) {
 // tierIter is an iterator's term in a segment, its groups best first.
 type tierIter struct {
 	groups []impactGroup
-	all    *roaring.Bitmap
 	next   int // the first group not taken yet
 	im     *impacts
 	pos    []int // the place in groups of each group of impacts.groups
@@ -301,9 +301,9 @@ func (e *evaluator) tiered(ctx context.Context, si int, base uint64, cands *roar
 		for g, grp := range im.groups {
 			order[g], score[g] = g, e.scoreOf(&p.leaves[l], grp.freq, grp.norm)
 		}
-		slices.SortStableFunc(order, func(a, b int) int { return -cmpFloat(score[a], score[b]) })
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[b], score[a]) })
 		t := &tiers[i]
-		t.all, t.im = im.all, im
+		t.im = im
 		t.groups, t.pos = make([]impactGroup, len(order)), make([]int, len(order))
 		for at, g := range order {
 			t.groups[at], t.pos[g] = im.groups[g], at
@@ -400,7 +400,7 @@ func (e *evaluator) reaches(ub []float64, floor float64) bool {
 func (e *evaluator) splitBound(tiers []tierIter, ub []float64, left *roaring.Bitmap, floor float64, sink hitSink) (*roaring.Bitmap, error) {
 	var live []int
 	for i := range tiers {
-		if tiers[i].next < len(tiers[i].groups) && tiers[i].all.Intersects(left) {
+		if tiers[i].next < len(tiers[i].groups) && tiers[i].im.all.Intersects(left) {
 			live = append(live, i)
 		}
 	}
@@ -415,8 +415,8 @@ func (e *evaluator) splitBound(tiers []tierIter, ub []float64, left *roaring.Bit
 	for j, i := range live {
 		next := classes[:0:0]
 		for _, c := range classes {
-			with := roaring.And(c.docs, tiers[i].all)
-			without := roaring.AndNot(c.docs, tiers[i].all)
+			with := roaring.And(c.docs, tiers[i].im.all)
+			without := roaring.AndNot(c.docs, tiers[i].im.all)
 			if !with.IsEmpty() {
 				next = append(next, class{with, c.has | 1<<j})
 			}
@@ -482,7 +482,7 @@ func (e *evaluator) cells(ctx context.Context, si int, base uint64, cands *roari
 	p := e.p
 	var live []int
 	for i := range e.tiers {
-		if len(e.tiers[i].groups) == 0 || !e.tiers[i].all.Intersects(cands) {
+		if len(e.tiers[i].groups) == 0 || !e.tiers[i].im.all.Intersects(cands) {
 			continue
 		}
 		if !e.tiers[i].im.byEntry {
@@ -504,7 +504,7 @@ func (e *evaluator) cells(ctx context.Context, si int, base uint64, cands *roari
 	}
 	// The terms that weigh most first: the cells their groups make are
 	// the first that may fall below the floor.
-	slices.SortStableFunc(live, func(a, b int) int { return -cmpFloat(best[a], best[b]) })
+	slices.SortStableFunc(live, func(a, b int) int { return cmp.Compare(best[b], best[a]) })
 	// Without a floor yet, the entries in the best groups of every term
 	// are scored first, to have one.
 	if _, ok := sink.floor(); !ok {
@@ -591,7 +591,7 @@ func (e *evaluator) cells(ctx context.Context, si int, base uint64, cands *roari
 		}
 		c.score, c.exact, c.unsure = float64(s*p.topCoord), e.exact(c.ub), e.uncertain
 	}
-	slices.SortStableFunc(cells, func(a, b cell) int { return -cmpFloat(a.score, b.score) })
+	slices.SortStableFunc(cells, func(a, b cell) int { return cmp.Compare(b.score, a.score) })
 	// Entries of cells that are not exact are scored in batches.
 	var batch []uint32
 	flush := func() error {
@@ -647,16 +647,6 @@ const seedEntries = 64
 // cellBatch is the entries scored one by one at a time, before the floor
 // is looked at again.
 const cellBatch = 256
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // bound is what eval computes for node n when each leaf l scores ub[l], or
 // does not match when ub[l] < 0 (the phrase assumed found), with the same
