@@ -130,7 +130,7 @@ func TestCollectorManyTies(t *testing.T) {
 // order with the same edit distances, for words as typed, misspelt and cut
 // short, in both fields words are expanded in, at both distances.
 func TestExpandFuzzyMatchesBleve(t *testing.T) {
-	ix, _, _ := engineIndex(t, 3)
+	ix, _ := engineIndex(t, 3)
 	r, err := ix.reader()
 	if err != nil {
 		t.Fatal(err)

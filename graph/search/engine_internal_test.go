@@ -48,55 +48,47 @@ func engineCorpus(seed uint64) []*pledgegraph.Extraction {
 func TestEngineMatchesBleve(t *testing.T) {
 	ctx := context.Background()
 	for _, seed := range []uint64{3, 11} {
-		ix, queries, typeSets := engineIndex(t, seed)
-		analyzer := ix.idx.Mapping().AnalyzerNamed("text")
+		ix, cases := engineIndex(t, seed)
 		r0, err := ix.reader()
 		if err != nil {
 			t.Fatal(err)
 		}
 		compared, hits, uncertain := 0, 0, 0
-		for _, text := range queries {
-			for _, types := range typeSets {
-				for _, anyWord := range []bool{false, true} {
-					pq, _ := buildQuery(text, types, analyzer, anyWord, ix.expansions)
-					if pq == nil || pq.content == nil {
-						continue
-					}
-					wantTotal, want, err := ix.run(ctx, r0, pq.query(false), nil, 100000, nil)
-					if err != nil {
-						t.Fatal(err)
-					}
-					gotTotal, got, err := ix.run(ctx, r0, pq.query(true), pq.content, 100000, nil)
-					where := fmt.Sprintf("seed %d, %q, %v, any word %v", seed, text, types, anyWord)
-					if err == errUncertain {
-						// Every hit still matches, with a score within rounding.
-						uncertain++
-						gotTotal, got = engineHits(t, ix, r0, pq)
-						compareHits(t, where, want, got, 1e-12)
-					} else if err != nil {
-						t.Fatalf("%s: %v", where, err)
-					} else {
-						compareHits(t, where, want, got, 0)
-					}
-					if gotTotal != wantTotal {
-						t.Fatalf("%s: total %d, want %d", where, gotTotal, wantTotal)
-					}
-					compared++
-					hits += len(want)
-					// A page after a cursor half-way.
-					if len(want) > 2 {
-						after := &want[len(want)/2].sortKey
-						_, wantPage, err := ix.run(ctx, r0, pq.query(false), nil, 3, after)
-						if err != nil {
-							t.Fatal(err)
-						}
-						_, gotPage, err := ix.run(ctx, r0, pq.query(true), pq.content, 3, after)
-						if err == nil {
-							compareHits(t, where+" after "+after.id, wantPage, gotPage, 0)
-						} else if err != errUncertain {
-							t.Fatalf("%s: %v", where, err)
-						}
-					}
+		for _, c := range cases {
+			pq := c.pq
+			wantTotal, want, err := ix.run(ctx, r0, pq.query(false), nil, 100000, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotTotal, got, err := ix.run(ctx, r0, pq.query(true), pq.content, 100000, nil)
+			where := fmt.Sprintf("seed %d, %s", seed, c.where)
+			if err == errUncertain {
+				// Every hit still matches, with a score within rounding.
+				uncertain++
+				gotTotal, got = engineHits(t, ix, r0, pq)
+				compareHits(t, where, want, got, 1e-12)
+			} else if err != nil {
+				t.Fatalf("%s: %v", where, err)
+			} else {
+				compareHits(t, where, want, got, 0)
+			}
+			if gotTotal != wantTotal {
+				t.Fatalf("%s: total %d, want %d", where, gotTotal, wantTotal)
+			}
+			compared++
+			hits += len(want)
+			// A page after a cursor half-way.
+			if len(want) > 2 {
+				after := &want[len(want)/2].sortKey
+				_, wantPage, err := ix.run(ctx, r0, pq.query(false), nil, 3, after)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, gotPage, err := ix.run(ctx, r0, pq.query(true), pq.content, 3, after)
+				if err == nil {
+					compareHits(t, where+" after "+after.id, wantPage, gotPage, 0)
+				} else if err != errUncertain {
+					t.Fatalf("%s: %v", where, err)
 				}
 			}
 		}
@@ -108,10 +100,16 @@ func TestEngineMatchesBleve(t *testing.T) {
 	}
 }
 
+// engineCase is a query to compare on the engine's index, planned: every
+// text, set of types and all-words-or-any with a statements' half.
+type engineCase struct {
+	where string
+	pq    *plannedQuery
+}
+
 // engineIndex is an index of engineCorpus(seed) in several segments,
-// with deleted entries of every type, and the queries to compare on it and
-// the sets of types to search.
-func engineIndex(t *testing.T, seed uint64) (*Index, []string, [][]string) {
+// with deleted entries of every type, and the queries to compare on it.
+func engineIndex(t *testing.T, seed uint64) (*Index, []engineCase) {
 	t.Helper()
 	ctx := context.Background()
 	ix := openTestIndex(t, "")
@@ -159,7 +157,18 @@ func engineIndex(t *testing.T, seed uint64) (*Index, []string, [][]string) {
 		{pledgegraph.TypeCommitment},
 		{pledgegraph.TypeActor, pledgegraph.TypeDocument},
 	}
-	return ix, queries, typeSets
+	analyzer := ix.idx.Mapping().AnalyzerNamed("text")
+	var cases []engineCase
+	for _, text := range queries {
+		for _, types := range typeSets {
+			for _, anyWord := range []bool{false, true} {
+				if pq, _ := buildQuery(text, types, analyzer, anyWord, ix.expansions); pq != nil && pq.content != nil {
+					cases = append(cases, engineCase{fmt.Sprintf("%q, %v, any word %v", text, types, anyWord), pq})
+				}
+			}
+		}
+	}
+	return ix, cases
 }
 
 // engineHits are all the hits the engine finds for pq, uncertain scores

@@ -25,50 +25,42 @@ func testPrunedSearch(t *testing.T, prune pruning) {
 	ctx := context.Background()
 	var pages, skipped, candidates uint64
 	for _, seed := range []uint64{3, 11} {
-		ix, queries, typeSets := engineIndex(t, seed)
+		ix, cases := engineIndex(t, seed)
 		ix.prune = prune
-		analyzer := ix.idx.Mapping().AnalyzerNamed("text")
 		r, err := ix.reader()
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer r.Close()
-		for _, text := range queries {
-			for _, types := range typeSets {
-				for _, anyWord := range []bool{false, true} {
-					pq, _ := buildQuery(text, types, analyzer, anyWord, ix.expansions)
-					if pq == nil || pq.content == nil {
-						continue
+		for _, c := range cases {
+			pq := c.pq
+			wantTotal, all, err := ix.run(ctx, r, pq.query(false), nil, 100000, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range []int{1, 3, 10} {
+				var after *sortKey
+				for from := 0; from < len(all) && from < 5*k; from += k {
+					where := fmt.Sprintf("seed %d, %s, %d from %d", seed, c.where, k, from)
+					want := all[from:min(from+k+1, len(all))] // run keeps one more
+					gotTotal, got, err := ix.run(ctx, r, pq.query(true), pq.content, k, after)
+					if err == errUncertain {
+						break // Find lets bleve search (TestFindFallsBackOnUncertainScores)
 					}
-					wantTotal, all, err := ix.run(ctx, r, pq.query(false), nil, 100000, nil)
 					if err != nil {
-						t.Fatal(err)
+						t.Fatalf("%s: %v", where, err)
 					}
-					for _, k := range []int{1, 3, 10} {
-						var after *sortKey
-						for from := 0; from < len(all) && from < 5*k; from += k {
-							where := fmt.Sprintf("seed %d, %q, %v, any word %v, %d from %d", seed, text, types, anyWord, k, from)
-							want := all[from:min(from+k+1, len(all))] // run keeps one more
-							gotTotal, got, err := ix.run(ctx, r, pq.query(true), pq.content, k, after)
-							if err == errUncertain {
-								break // Find lets bleve search (TestFindFallsBackOnUncertainScores)
-							}
-							if err != nil {
-								t.Fatalf("%s: %v", where, err)
-							}
-							compareHits(t, where, want, got, 0)
-							if gotTotal != wantTotal {
-								t.Fatalf("%s: total %d, want %d", where, gotTotal, wantTotal)
-							}
-							pages++
-							skipped += pq.content.plan.skipped
-							candidates += wantTotal
-							if from+k >= len(all) {
-								break
-							}
-							after = &all[from+k-1].sortKey
-						}
+					compareHits(t, where, want, got, 0)
+					if gotTotal != wantTotal {
+						t.Fatalf("%s: total %d, want %d", where, gotTotal, wantTotal)
 					}
+					pages++
+					skipped += pq.content.plan.skipped
+					candidates += wantTotal
+					if from+k >= len(all) {
+						break
+					}
+					after = &all[from+k-1].sortKey
 				}
 			}
 		}
